@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DeepSeekHw.Json;
+
+namespace DeepSeekHw.Catalog
+{
+    /// <summary>
+    /// Reads catalog documents (schema deepseekhw/catalog@1): the embedded catalogs and users' own files use the same
+    /// reader, so a user's entry is checked exactly like ours.
+    /// </summary>
+    public static class CatalogReader
+    {
+        public const string Schema = "deepseekhw/catalog@1";
+
+        public static CatalogDocument Read(string json, string origin)
+        {
+            JsonNode root;
+            try
+            {
+                root = JsonParser.Parse(json);
+            }
+            catch (JsonException ex)
+            {
+                throw new CatalogException(Invariant($"{origin}: not valid JSON: {ex.Message}"), ex);
+            }
+
+            if (root.Kind != JsonKind.Object)
+            {
+                throw new CatalogException(Invariant($"{origin}: the document must be a JSON object with 'schema', 'models' and/or 'gpus'."));
+            }
+
+            var schema = root["schema"].AsString();
+            if (schema != Schema)
+            {
+                throw new CatalogException(Invariant($"{origin}: 'schema' must be \"{Schema}\" (found {(schema is null ? "none" : "\"" + schema + "\"")})."));
+            }
+
+            var models = root["models"].Items.Select((node, i) => ReadModel(node, Invariant($"{origin}: models[{i}]"))).ToList();
+            var gpus = root["gpus"].Items.Select((node, i) => ReadGpu(node, Invariant($"{origin}: gpus[{i}]"))).ToList();
+            return new CatalogDocument(models, gpus);
+        }
+
+        public static ModelSpec ReadModel(JsonNode node, string where)
+        {
+            var name = Required(node["name"].AsString(), where, "name");
+            where = Invariant($"{where} ('{name}')");
+            var config = node["config"];
+            if (config.Kind != JsonKind.Object)
+            {
+                throw new CatalogException(where + ": 'config' (the model's Hugging Face config.json) is required.");
+            }
+
+            int Int(string field, int fallback) => config.Has(field) && !config[field].IsNull
+                ? config[field].AsInt32() ?? throw new CatalogException(Invariant($"{where}: config.{field} must be an integer."))
+                : fallback;
+            int RequiredInt(string field) => config[field].AsInt32() is { } value && value > 0
+                ? value
+                : throw new CatalogException(Invariant($"{where}: config.{field} must be a positive integer."));
+
+            var hidden = RequiredInt("hidden_size");
+            var layers = RequiredInt("num_hidden_layers");
+            var heads = RequiredInt("num_attention_heads");
+            var kvHeads = Int("num_key_value_heads", heads);
+            var routed = Int("n_routed_experts", 0);
+            var firstDense = Int("first_k_dense_replace", 0);
+            var moeFrequency = Math.Max(1, Int("moe_layer_freq", 1));
+            var moeLayers = routed > 0 ? Enumerable.Range(0, layers).Count(i => i >= firstDense && i % moeFrequency == 0) : 0;
+            var kvLora = Int("kv_lora_rank", 0);
+            var modelType = config["model_type"].AsString() ?? string.Empty;
+            var quantization = config["quantization_config"];
+            var isFp8 = string.Equals(quantization["quant_method"].AsString(), "fp8", StringComparison.OrdinalIgnoreCase);
+            var published = node["published"];
+            var checkpoint = node["checkpoint"];
+
+            var model = new ModelSpec
+            {
+                Name = name,
+                Id = node["id"].AsString() ?? name,
+                Aliases = Strings(node["aliases"]),
+                Family = node["family"].AsString() ?? string.Empty,
+                Released = node["released"].AsString() ?? string.Empty,
+                ModelType = modelType,
+                Attention = kvLora > 0 ? AttentionKind.MultiHeadLatent : kvHeads < heads ? AttentionKind.GroupedQuery : AttentionKind.MultiHead,
+                IsMixtureOfExperts = routed > 0,
+                HiddenSize = hidden,
+                NumLayers = layers,
+                NumAttentionHeads = heads,
+                NumKeyValueHeads = kvHeads,
+                HeadDim = Int("head_dim", hidden / heads),
+                IntermediateSize = Int("intermediate_size", 0),
+                AttentionBias = config["attention_bias"].AsBoolean() ?? config["attention_qkv_bias"].AsBoolean() ?? modelType == "qwen2",
+                MoeIntermediateSize = Int("moe_intermediate_size", 0),
+                RoutedExperts = routed,
+                SharedExperts = Int("n_shared_experts", 0),
+                ExpertsPerToken = Int("num_experts_per_tok", 0),
+                DenseLayers = layers - moeLayers,
+                MoeLayers = moeLayers,
+                QLoraRank = Int("q_lora_rank", 0),
+                KvLoraRank = kvLora,
+                QkNopeHeadDim = Int("qk_nope_head_dim", 0),
+                QkRopeHeadDim = Int("qk_rope_head_dim", 0),
+                VHeadDim = Int("v_head_dim", 0),
+                IndexHeads = Int("index_n_heads", 0),
+                IndexHeadDim = Int("index_head_dim", 0),
+                IndexTopK = Int("index_topk", 0),
+                VocabSize = RequiredInt("vocab_size"),
+                TieWordEmbeddings = config["tie_word_embeddings"].AsBoolean() ?? false,
+                MtpLayers = Int("num_nextn_predict_layers", 0),
+                MaxContextLength = RequiredInt("max_position_embeddings"),
+                NativeDtype = isFp8 ? "FP8" : DtypeName(config["torch_dtype"].AsString()),
+                NativeWeightBlockSize = isFp8 && quantization["weight_block_size"].Items.Count > 0 ? quantization["weight_block_size"].Items[0].AsInt32() ?? 0 : 0,
+                TotalParameters = published["totalParameters"].AsInt64() ?? 0,
+                ActiveParameters = published["activeParameters"].AsInt64() ?? published["totalParameters"].AsInt64() ?? 0,
+                ActiveParametersIncludeInputEmbedding = published["activeIncludesInputEmbedding"].AsBoolean() ?? false,
+                PublishedContextLength = published["contextLength"].AsInt32() ?? Int("max_position_embeddings", 0),
+                ParametersSource = published["source"].AsString() ?? "not published",
+                ConfigSource = node["configSource"].AsString() ?? string.Empty,
+                Notes = node["notes"].AsString() ?? string.Empty,
+            };
+
+            if (model.IsMixtureOfExperts && (model.MoeIntermediateSize <= 0 || model.ExpertsPerToken <= 0))
+            {
+                throw new CatalogException(where + ": a mixture-of-experts config needs moe_intermediate_size and num_experts_per_tok.");
+            }
+
+            if (model.Attention == AttentionKind.MultiHeadLatent && (model.QkRopeHeadDim <= 0 || model.QkNopeHeadDim <= 0 || model.VHeadDim <= 0))
+            {
+                throw new CatalogException(where + ": an MLA config (kv_lora_rank > 0) needs qk_rope_head_dim, qk_nope_head_dim and v_head_dim.");
+            }
+
+            var checkpointBytes = checkpoint["bytes"].AsInt64();
+            model.CheckpointBytes = checkpointBytes ?? (long)(model.TotalParameters * (model.NativeDtype == "FP8" ? 1.0 : model.NativeDtype == "FP32" ? 4.0 : 2.0));
+            model.CheckpointSizeIsEstimate = checkpointBytes is null || (checkpoint["isEstimate"].AsBoolean() ?? false);
+            model.CheckpointSource = checkpoint["source"].AsString() ?? "derived: published parameters × bytes of the native dtype";
+            return model;
+        }
+
+        public static GpuSpec ReadGpu(JsonNode node, string where)
+        {
+            var name = Required(node["name"].AsString(), where, "name");
+            where = Invariant($"{where} ('{name}')");
+            long RequiredBytes(string field) => node[field].AsInt64() is { } value && value > 0
+                ? value
+                : throw new CatalogException(Invariant($"{where}: '{field}' must be a positive integer (bytes)."));
+
+            var gpu = new GpuSpec
+            {
+                Name = name,
+                DisplayName = node["displayName"].AsString() ?? name,
+                Aliases = Strings(node["aliases"]),
+                MatchPatterns = Strings(node["match"]),
+                Vendor = Required(node["vendor"].AsString(), where, "vendor"),
+                Architecture = node["architecture"].AsString() ?? string.Empty,
+                FormFactor = node["formFactor"].AsString() ?? string.Empty,
+                MemoryBytes = RequiredBytes("memoryBytes"),
+                UsableMemoryBytes = node["usableMemoryBytes"].AsInt64(),
+                UsableMemorySource = node["usableMemorySource"].AsString(),
+                MemoryType = node["memoryType"].AsString() ?? string.Empty,
+                MemoryBandwidthBytesPerSecond = RequiredBytes("memoryBandwidthBytesPerSecond"),
+                DenseBf16Tflops = node["denseBf16Tflops"].AsDouble(),
+                DenseFp16Tflops = node["denseFp16Tflops"].AsDouble(),
+                DenseFp8Tflops = node["denseFp8Tflops"].AsDouble(),
+                DenseInt8Tops = node["denseInt8Tops"].AsDouble(),
+                DenseFp4Tflops = node["denseFp4Tflops"].AsDouble(),
+                TdpWatts = node["tdpWatts"].AsInt32(),
+                Interconnect = node["interconnect"].AsString() ?? string.Empty,
+                InterconnectBandwidthBytesPerSecond = node["interconnectBandwidthBytesPerSecond"].AsInt64(),
+                ComputeCapability = node["computeCapability"].AsString(),
+                GfxTarget = node["gfxTarget"].AsString(),
+                PcieGeneration = node["pcieGeneration"].AsInt32(),
+                Confidence = node["confidence"].AsString() ?? string.Empty,
+                Source = node["source"].AsString() ?? string.Empty,
+                Notes = node["notes"].AsString() ?? string.Empty,
+            };
+
+            if (gpu.UsableMemoryBytes is { } usable && (usable <= 0 || usable > gpu.MemoryBytes * 11 / 10))
+            {
+                throw new CatalogException(where + ": 'usableMemoryBytes' must be positive and not far above 'memoryBytes'.");
+            }
+
+            foreach (var pattern in gpu.MatchPatterns)
+            {
+                if (!GpuNameMatcher.IsValidPattern(pattern, out var error))
+                {
+                    throw new CatalogException(Invariant($"{where}: match pattern '{pattern}' is not a valid regular expression: {error}"));
+                }
+            }
+
+            return gpu;
+        }
+
+        private static string DtypeName(string? torchDtype) => torchDtype switch
+        {
+            "float16" => "FP16",
+            "float32" => "FP32",
+            _ => "BF16",
+        };
+
+        private static string Required(string? value, string where, string field) =>
+            string.IsNullOrWhiteSpace(value) ? throw new CatalogException(Invariant($"{where}: '{field}' is required.")) : value!;
+
+        private static string[] Strings(JsonNode node) =>
+            node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToArray();
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Commands.Infrastructure;
+
+namespace DeepSeekHw.Commands
+{
+    /// <summary>Adds models and GPUs from your own catalog file to the current session.</summary>
+    /// <remarks>
+    /// <para>Import-DeepSeekCatalog reads a JSON file in the catalog schema (deepseekhw/catalog@1, described in
+    /// about_DeepSeekHw and docs/catalog.md) and overlays its entries on the built-in catalog for the current session:
+    /// an entry whose name, id or alias the catalog already knows replaces that entry; any other entry is added. A model
+    /// entry carries the model's Hugging Face config.json verbatim under "config", so a new DeepSeek release can be sized
+    /// the day it ships.</para>
+    /// <para>The file is checked as strictly as the built-in catalog. A file that is not valid JSON or breaks the schema
+    /// writes a CatalogInvalid error naming the entry and field, and nothing from that file is imported. The import lasts
+    /// for the session (the runspace); import again in each remote session.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Import-DeepSeekCatalog -Path ./my-models.json -PassThru</code>
+    /// <para>Imports the file and shows the models and GPUs it added or replaced.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-DeepSeekCatalog -Path ./lab-gpus.json; Get-DeepSeekGpuSpec -Name MyLab-*</code>
+    /// <para>Adds a lab's own accelerators, then lists them.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-DeepSeekCatalog -Path ./my-models.json -WhatIf</code>
+    /// <para>Validates the file and says what would be imported, without changing the session.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Import, "DeepSeekCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ModelSpec), typeof(GpuSpec))]
+    public sealed class ImportDeepSeekCatalogCommand : DeepSeekCmdlet
+    {
+        /// <summary>Path of a catalog JSON file; wildcards are resolved by the file system provider.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Writes the imported model and GPU entries to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var pattern in Path)
+            {
+                foreach (var file in ResolveFiles(pattern))
+                {
+                    Import(file);
+                }
+            }
+        }
+
+        private System.Collections.Generic.IEnumerable<string> ResolveFiles(string pattern)
+        {
+            try
+            {
+                return GetResolvedProviderPathFromPSPath(pattern, out _);
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.CatalogFileUnreadable, ErrorCategory.ObjectNotFound, pattern));
+                return Enumerable.Empty<string>();
+            }
+        }
+
+        private void Import(string file)
+        {
+            CatalogDocument document;
+            try
+            {
+                document = CatalogReader.Read(File.ReadAllText(file), file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.CatalogFileUnreadable, ErrorCategory.ReadError, file));
+                return;
+            }
+            catch (CatalogException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.CatalogInvalid, ErrorCategory.InvalidData, file,
+                    "Fix the entry named in the message; docs/catalog.md describes the schema."));
+                return;
+            }
+
+            var summary = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} model(s) and {1} GPU(s)", document.Models.Count, document.Gpus.Count);
+            if (!ShouldProcess(file, "Import " + summary + " into the session catalog"))
+            {
+                return;
+            }
+
+            SessionCatalog.Set(Catalog.Merge(document, file));
+            WriteVerbose("Imported " + summary + " from " + file);
+            if (PassThru)
+            {
+                WriteObject(document.Models, enumerateCollection: true);
+                WriteObject(document.Gpus, enumerateCollection: true);
+            }
+        }
+    }
+}
