@@ -9,9 +9,9 @@ namespace DeepSeekHw.Shell
     {
         private readonly ShellHostUserInterface _ui;
 
-        public ShellHost(System.IO.TextWriter output, System.IO.TextWriter error, int width)
+        public ShellHost(System.IO.TextWriter output, System.IO.TextWriter error, int width, bool plainText)
         {
-            _ui = new ShellHostUserInterface(output, error, width);
+            _ui = new ShellHostUserInterface(output, error, width) { PlainText = plainText };
         }
 
         public override string Name => "deepseekhw";

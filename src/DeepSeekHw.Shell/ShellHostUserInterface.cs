@@ -22,13 +22,20 @@ namespace DeepSeekHw.Shell
 
         public override PSHostRawUserInterface RawUI { get; }
 
-        public override void Write(string value) => _output.Write(value);
+        /// <summary>Whether the terminal renders ANSI colour; when false, $PSStyle.OutputRendering decides and escapes are stripped.</summary>
+        public override bool SupportsVirtualTerminal => !PlainText;
 
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _output.Write(value);
+        public bool PlainText { get; set; }
 
-        public override void WriteLine(string value) => _output.WriteLine(value);
+        public override void Write(string value) => _output.Write(Render(value));
 
-        public override void WriteErrorLine(string value) => _error.WriteLine(value);
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _output.Write(Render(value));
+
+        public override void WriteLine(string value) => _output.WriteLine(Render(value));
+
+        public override void WriteErrorLine(string value) => _error.WriteLine(Render(value));
+
+        private string Render(string value) => GetOutputString(value, SupportsVirtualTerminal);
 
         public override void WriteDebugLine(string message) => _error.WriteLine("DEBUG: " + message);
 

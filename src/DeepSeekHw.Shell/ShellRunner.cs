@@ -26,7 +26,7 @@ namespace DeepSeekHw.Shell
         /// <summary>Runs the command and returns the process exit code: 0 when no error record was written, else 1.</summary>
         public int Run(ShellOptions options)
         {
-            var host = new ShellHost(_output, _error, _width);
+            var host = new ShellHost(_output, _error, _width, PlainText);
             var state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows())
             {
@@ -54,12 +54,6 @@ namespace DeepSeekHw.Shell
                 return 1;
             }
 
-            if (PlainText)
-            {
-                using var plain = PowerShell.Create();
-                plain.Runspace = runspace;
-                plain.AddScript("$PSStyle.OutputRendering = 'PlainText'").Invoke();
-            }
 
             if (options.File != null)
             {

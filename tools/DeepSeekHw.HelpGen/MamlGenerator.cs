@@ -65,8 +65,8 @@ public static class MamlGenerator
 
         var parameters = Parameters(type, docs, name, cmdlet.SupportsShouldProcess);
         var setNames = parameters.SelectMany(p => p.Sets).Where(s => s != ParameterAttribute.AllParameterSets).Distinct().DefaultIfEmpty(ParameterAttribute.AllParameterSets).ToList();
-        var outputs = type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(o => o.Type).Select(t => t.Name).Distinct().ToList();
-        var inputs = parameters.Where(p => p.PipelineInput != "False").Select(p => p.TypeName.TrimEnd('[', ']')).Distinct().ToList();
+        var outputs = type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(o => o.Type).Select(t => t.Type?.FullName ?? t.Name).Distinct().ToList();
+        var inputs = parameters.Where(p => p.PipelineInput != "False").Select(p => p.InputTypeName).Distinct().ToList();
 
         return new XElement(Command + "command",
             new XAttribute(XNamespace.Xmlns + "maml", Maml),
@@ -86,7 +86,7 @@ public static class MamlGenerator
             new XElement(Command + "inputTypes", (inputs.Count > 0 ? inputs : new List<string> { "None" }).Select(t =>
                 new XElement(Command + "inputType", new XElement(Dev + "type", new XElement(Maml + "name", t)), new XElement(Maml + "description", Para(string.Empty))))),
             new XElement(Command + "returnValues", outputs.Select(t =>
-                new XElement(Command + "returnValue", new XElement(Dev + "type", new XElement(Maml + "name", "DeepSeekHw." + t)), new XElement(Maml + "description", Para(string.Empty))))),
+                new XElement(Command + "returnValue", new XElement(Dev + "type", new XElement(Maml + "name", t)), new XElement(Maml + "description", Para(string.Empty))))),
             new XElement(Command + "examples", examples.Select((example, i) => new XElement(Command + "example",
                 new XElement(Maml + "title", string.Format(CultureInfo.InvariantCulture, "-------------------------- Example {0} --------------------------", i + 1)),
                 new XElement(Dev + "code", Text(example.Element("code")) ?? throw new HelpSourceException(name + ": an <example> has no <code>.")),
@@ -96,7 +96,10 @@ public static class MamlGenerator
                     new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", link), new XElement(Maml + "uri")))));
     }
 
-    private sealed record ParameterHelp(string Name, string Description, string TypeName, bool Required, string Position, string PipelineInput, bool Globbing, string Aliases, IReadOnlyList<string> Sets, bool IsSwitch);
+    private sealed record ParameterHelp(string Name, string Description, string TypeName, bool Required, string Position, string PipelineInput, bool Globbing, string Aliases, IReadOnlyList<string> Sets, bool IsSwitch)
+    {
+        public string InputTypeName { get; init; } = TypeName;
+    }
 
     private static List<ParameterHelp> Parameters(Type type, Dictionary<string, XElement> docs, string cmdletName, bool supportsShouldProcess)
     {
@@ -139,7 +142,10 @@ public static class MamlGenerator
                 property.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
                 aliases.Count > 0 ? string.Join(", ", aliases) : "none",
                 attributes.Select(a => a.ParameterSetName).ToList(),
-                property.PropertyType == typeof(SwitchParameter)));
+                property.PropertyType == typeof(SwitchParameter))
+            {
+                InputTypeName = ElementType(property.PropertyType).FullName ?? property.PropertyType.Name,
+            });
         }
 
         if (supportsShouldProcess)
@@ -170,6 +176,12 @@ public static class MamlGenerator
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying.IsArray ? TypeName(underlying.GetElementType()!) + "[]" : underlying.Name;
+    }
+
+    private static Type ElementType(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsArray ? underlying.GetElementType()! : underlying;
     }
 
     private static XElement Para(string text) => new XElement(Maml + "para", text);

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using DeepSeekHw.Shell;
+
+namespace DeepSeekHw.Tests;
+
+/// <summary>The deepseekhw host: argument parsing, rendering through our format views, JSON output and exit codes.</summary>
+public sealed class ShellTests
+{
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var options = ShellOptions.Parse(args);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = new ShellRunner(output, error, RepoPaths.ModuleManifest, 160) { PlainText = true }.Run(options);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Renders_the_default_table_view_through_the_formatting_engine()
+    {
+        var (exit, output, error) = Run("Get-DeepSeekGpuSpec", "-Name", "*H100*");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Bandwidth(GB/s)", output, StringComparison.Ordinal); // our view's header, not the default list
+        Assert.Contains("H100-SXM", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialized_objects_from_remoting_render_with_the_same_view()
+    {
+        var (exit, output, _) = Run("-Command", "[System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize((Get-DeepSeekGpuSpec -Name H200)))");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Bandwidth(GB/s)", output, StringComparison.Ordinal);
+        Assert.Contains("H200-SXM", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_holds_public_properties_enums_as_names_and_raw_numbers()
+    {
+        var (exit, output, _) = Run("-OutputFormat", "Json", "Get-DeepSeekModel", "-Name", "DeepSeek-V3");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var v3 = json.RootElement.EnumerateArray().Single();
+        Assert.Equal("DeepSeek-V3", v3.GetProperty("Name").GetString());
+        Assert.Equal(671_000_000_000L, v3.GetProperty("TotalParameters").GetInt64());
+        Assert.Equal(37_000_000_000L, v3.GetProperty("ActiveParameters").GetInt64());
+        Assert.Equal(512, v3.GetProperty("KvLoraRank").GetInt32());
+        Assert.Equal(64, v3.GetProperty("QkRopeHeadDim").GetInt32());
+        Assert.Equal("MultiHeadLatent", v3.GetProperty("Attention").GetString());
+    }
+
+    [Fact]
+    public void Json_output_nests_objects_at_least_four_levels()
+    {
+        var (_, output, _) = Run("-OutputFormat", "Json", "-Command", "@{ a = @{ b = @{ c = @{ d = @{ e = 1 } } } } }");
+
+        using var json = JsonDocument.Parse(output);
+        var leaf = json.RootElement[0].GetProperty("a").GetProperty("b").GetProperty("c").GetProperty("d").GetProperty("e");
+        Assert.Equal(1, leaf.GetInt32());
+    }
+
+    [Fact]
+    public void An_error_record_sets_exit_code_1_and_goes_to_stderr()
+    {
+        var (exit, output, error) = Run("-OutputFormat", "Json", "Get-DeepSeekModel", "-Name", "NoSuchModel");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("[]", output.Trim());
+        Assert.Contains("Get-DeepSeekModel: No model named 'NoSuchModel'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_terminating_error_sets_exit_code_1()
+    {
+        var (exit, _, error) = Run("-Command", "throw 'boom'");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("boom", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void File_runs_a_script_with_arguments()
+    {
+        var script = Path.Combine(Path.GetTempPath(), "deepseekhw-" + Guid.NewGuid().ToString("N") + ".ps1");
+        File.WriteAllText(script, "param($Name) (Get-DeepSeekModel -Name $Name).NumLayers");
+        try
+        {
+            var (exit, output, _) = Run("-OutputFormat", "Json", "-File", script, "DeepSeek-R1");
+
+            Assert.Equal(0, exit);
+            Assert.Equal("[\n  61\n]", output.Trim().ReplaceLineEndings("\n"));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "Get-DeepSeekModel", "-Name", "V3" }, "Get-DeepSeekModel -Name V3")]
+    [InlineData(new[] { "Get-DeepSeekModel | Where-Object IsMixtureOfExperts" }, "Get-DeepSeekModel | Where-Object IsMixtureOfExperts")]
+    [InlineData(new[] { "Get-DeepSeekGpuSpec", "-Name", "NVIDIA H100 80GB HBM3" }, "Get-DeepSeekGpuSpec -Name 'NVIDIA H100 80GB HBM3'")]
+    [InlineData(new[] { "-Command", "Get-DeepSeekModel", "|", "Where-Object", "IsMixtureOfExperts" }, "Get-DeepSeekModel | Where-Object IsMixtureOfExperts")]
+    [InlineData(new[] { "-NoProfile", "-of", "json", "Get-DeepSeekModel" }, "Get-DeepSeekModel")]
+    public void Joins_bare_arguments_into_one_command_line(string[] args, string expected)
+    {
+        Assert.Equal(expected, ShellOptions.Parse(args).Command);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-OutputFormat|Yaml|Get-DeepSeekModel")]
+    [InlineData("-File")]
+    public void Rejects_unusable_command_lines(string joinedArgs)
+    {
+        Assert.Throws<ArgumentException>(() => ShellOptions.Parse(joinedArgs.Split('|', StringSplitOptions.RemoveEmptyEntries)));
+    }
+}
