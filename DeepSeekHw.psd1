@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Get-DeepSeekModel'
         'Get-DeepSeekGpuSpec'
+        'Get-DeepSeekSizing'
         'Import-DeepSeekCatalog'
     )
     FunctionsToExport    = @()

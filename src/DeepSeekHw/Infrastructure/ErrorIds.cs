@@ -1,3 +1,5 @@
+using DeepSeekHw.Sizing;
+
 namespace DeepSeekHw.Commands.Infrastructure
 {
     /// <summary>
@@ -9,5 +11,15 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string GpuNotFound = "GpuNotFound";
         public const string CatalogInvalid = "CatalogInvalid";
         public const string CatalogFileUnreadable = "CatalogFileUnreadable";
+
+        // Sizing requests that cannot be answered; the core raises them with these same ids.
+        public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;
+        public const string ContextLengthExceedsModel = SizingErrorIds.ContextLengthExceedsModel;
+        public const string InvalidConcurrency = SizingErrorIds.InvalidConcurrency;
+        public const string InvalidGpuCount = SizingErrorIds.InvalidGpuCount;
+        public const string InvalidMemoryUtilization = SizingErrorIds.InvalidMemoryUtilization;
+        public const string PrecisionNotSupported = SizingErrorIds.PrecisionNotSupported;
+        public const string UnknownEngine = SizingErrorIds.UnknownEngine;
+        public const string InvalidTrainingOption = SizingErrorIds.InvalidTrainingOption;
     }
 }

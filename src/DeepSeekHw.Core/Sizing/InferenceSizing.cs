@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static DeepSeekHw.Sizing.SizingEngine;
+
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>Memory per GPU, layout search and speed for serving.</summary>
+    internal static class InferenceSizing
+    {
+        private const long GiB = 1L << 30;
+        private const long MiB = 1L << 20;
+        private const long CudaContextBytes = 512 * MiB;
+        private const long NcclBytes = 384 * MiB;
+        private const int MaxGpus = 128;
+
+        // Calibration: published SGLang runs of DeepSeek-V3 FP8 on 8×H200 at batch 1 reach about 3% of the bandwidth
+        // ideal (sglang PR #2643); a per-layer floor of kernel launches, all-reduce/all-to-all and expert dispatch explains it.
+        private const double MultiGpuMoeLayerFloorMicroseconds = 450;
+        private const double MoeLayerExtraMicroseconds = 40;
+        private const double TensorParallelLayerExtraMicroseconds = 30;
+        private const double DecodeComputeEfficiency = 0.5;
+
+        public static void Fill(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, int context, List<string> notes)
+        {
+            var m = r.Model;
+            var layout = KvCacheLayout.For(m, engine, r.KvCacheType);
+            e.KvCacheType = r.KvCacheType == KvCacheType.Auto ? (r.Gpu?.DenseBf16Tflops is null && r.Gpu != null ? "FP16" : "BF16") : r.KvCacheType.ToString();
+            notes.Add("KV cache: " + layout.Description + ".");
+            notes.Add("Engine memory rule: " + engine.MemoryRule + ".");
+            e.KvCacheBytesPerToken = layout.BytesPerToken(m.NumLayers);
+            var tokens = (long)context * r.Concurrency;
+            e.KvCacheBytes = e.KvCacheBytesPerToken * tokens;
+
+            if (r.Gpu is null)
+            {
+                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1);
+                CopyPlan(e, single);
+                e.TotalBytes = single.Need;
+                notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
+                return;
+            }
+
+            var gpu = r.Gpu;
+            var capacity = gpu.UsableMemoryBytes ?? gpu.MemoryBytes;
+            notes.Add(gpu.UsableMemoryBytes.HasValue
+                ? Invariant($"GPU memory: {gpu.Name} exposes {capacity / (double)GiB:0.##} GiB to the driver ({gpu.UsableMemorySource}).")
+                : Invariant($"GPU memory: {gpu.Name}'s marketed {capacity / (double)GiB:0.##} GiB (no driver capture known; usable memory is usually slightly less)."));
+            var utilization = r.MemoryUtilization ?? engine.DefaultMemoryUtilization;
+            var budget = utilization is { } u ? (long)(capacity * u) : capacity - engine.FixedReserveBytes;
+            notes.Add(utilization is { } used
+                ? Invariant($"Budget per GPU: {used:0.##} × {capacity / (double)GiB:0.##} GiB = {budget / (double)GiB:0.##} GiB{(r.MemoryUtilization.HasValue ? " (-MemoryUtilization)" : " (" + engine.Name + "'s default)")}.")
+                : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
+
+            var plan = ChooseLayout(r, m, engine, w, layout, tokens, budget, notes);
+            CopyPlan(e, plan);
+            e.GpuMemoryBytes = capacity;
+            e.PerGpuBudgetBytes = budget;
+            e.GpuCount = plan.GpuCount;
+            e.Fits = plan.Need <= budget;
+            e.TotalBytes = plan.Need * plan.GpuCount;
+            e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.TensorParallel > 1 ? plan.TensorParallel : 1;
+            if (e.ExpertParallel > 1)
+            {
+                notes.Add(Invariant($"Experts: expert parallel {e.ExpertParallel} over the tensor-parallel group (vLLM --enable-expert-parallel, SGLang --ep-size); the memory per GPU is the same as splitting each expert."));
+            }
+
+            var free = budget - plan.WeightBytes - plan.ActivationBytes - plan.OverheadBytes;
+            var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
+            var maxTokens = free > 0 ? free / perTokenOnRank : 0;
+            e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / r.Concurrency));
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, Math.Floor(maxTokens / context));
+            if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
+            {
+                notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
+            }
+
+            Speed(e, r, engine, w, layout, plan, context, notes);
+        }
+
+        private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
+        {
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp);
+
+            if (!engine.UsesTensorParallel)
+            {
+                if (r.GpuCount is { } count)
+                {
+                    return Note(Make(1, count), engine, notes, chosen: false);
+                }
+
+                for (var n = 1; n <= MaxGpus; n++)
+                {
+                    var plan = Make(1, n);
+                    if (plan.Need <= budget)
+                    {
+                        return Note(plan, engine, notes, chosen: true);
+                    }
+                }
+
+                return Note(Make(1, MaxGpus), engine, notes, chosen: true, fitsNowhere: true);
+            }
+
+            var validTp = new[] { 1, 2, 4, 8 }.Where(tp => m.NumAttentionHeads % tp == 0 && (!m.IsMixtureOfExperts || m.RoutedExperts % tp == 0)).ToList();
+            if (r.GpuCount is { } gpus)
+            {
+                var tp = validTp.Where(t => t <= gpus && gpus % t == 0).DefaultIfEmpty(1).Max();
+                return Note(Make(tp, gpus / tp), engine, notes, chosen: false);
+            }
+
+            foreach (var tp in validTp)
+            {
+                var plan = Make(tp, 1);
+                if (plan.Need <= budget)
+                {
+                    return Note(plan, engine, notes, chosen: true);
+                }
+            }
+
+            var widest = validTp.Max();
+            for (var pp = 2; pp * widest <= MaxGpus; pp++)
+            {
+                var plan = Make(widest, pp);
+                if (plan.Need <= budget)
+                {
+                    return Note(plan, engine, notes, chosen: true);
+                }
+            }
+
+            return Note(Make(widest, MaxGpus / widest), engine, notes, chosen: true, fitsNowhere: true);
+        }
+
+        private static LayoutPlan Note(LayoutPlan plan, EngineProfile engine, List<string> notes, bool chosen, bool fitsNowhere = false)
+        {
+            var how = engine.UsesTensorParallel
+                ? Invariant($"tensor parallel {plan.TensorParallel} × pipeline parallel {plan.PipelineParallel}")
+                : Invariant($"{engine.Name} splits whole layers over {plan.PipelineParallel} GPU(s) (no tensor parallelism)");
+            notes.Add(fitsNowhere
+                ? Invariant($"Layout: does not fit on up to {plan.GpuCount} GPUs of this kind; shown at {how}.")
+                : chosen
+                    ? Invariant($"Layout: the smallest that fits: {how} (tensor parallel is a power of two that divides the attention heads and experts).")
+                    : Invariant($"Layout: {how} for the {plan.GpuCount} GPU(s) given."));
+            if (engine.UsesTensorParallel && plan.GpuCount > 8)
+            {
+                notes.Add(Invariant($"Beyond one node: {Math.Ceiling(plan.GpuCount / 8.0):0} nodes of 8 GPUs, tensor parallel within a node and {plan.PipelineParallel} pipeline stages across nodes; the nodes need InfiniBand or RoCE (≥ 200 Gb/s)."));
+            }
+
+            return plan;
+        }
+
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp)
+        {
+            long h = m.HiddenSize;
+            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
+            var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
+            var activations = stepTokens * (4 * h + 2.0 * mlpWidth / tp) * 2 + Math.Min(concurrency, stepTokens) * (double)m.VocabSize * 4 / tp;
+            var gpus = tp * pp;
+            return new LayoutPlan
+            {
+                TensorParallel = tp,
+                PipelineParallel = pp,
+                WeightBytes = w.PerRank(tp, pp),
+                KvCacheBytes = (long)Math.Ceiling(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * tokens),
+                ActivationBytes = (long)activations,
+                OverheadBytes = CudaContextBytes + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && gpus > 1 ? NcclBytes : 0),
+            };
+        }
+
+        private static void CopyPlan(SizingEstimate e, LayoutPlan plan)
+        {
+            e.TensorParallel = plan.TensorParallel;
+            e.PipelineParallel = plan.PipelineParallel;
+            e.WeightBytesPerGpu = plan.WeightBytes;
+            e.KvCacheBytesPerGpu = plan.KvCacheBytes;
+            e.ActivationBytes = plan.ActivationBytes;
+            e.OverheadBytes = plan.OverheadBytes;
+            e.PerGpuBytes = plan.Need;
+        }
+
+        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, List<string> notes)
+        {
+            var m = r.Model;
+            var gpu = r.Gpu!;
+            var tp = plan.TensorParallel;
+            var parallelReads = engine.UsesTensorParallel ? tp : 1; // layer split: GPUs take turns, so their reads add up
+            var bandwidth = gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency;
+            var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
+
+            double StepSeconds(int batch)
+            {
+                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch)) : 0;
+                var expertBytesPerLayerExpert = m.IsMixtureOfExperts ? w.Experts / (double)(m.MoeLayers * m.RoutedExperts) : 0;
+                var weightsRead = w.Total - w.Embedding - w.Experts + m.MoeLayers * touched * expertBytesPerLayerExpert;
+                var replicated = tp > 1 ? w.ReplicatedAttention + w.Router : 0;
+                var criticalWeights = (weightsRead - replicated) / parallelReads + replicated;
+                var kvRead = batch * (double)context * layout.BytesPerTokenPerRank(m.NumLayers, engine.UsesTensorParallel ? tp : 1, 1);
+                var memorySeconds = (criticalWeights + kvRead) / bandwidth;
+                var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
+                return Math.Max(memorySeconds, computeSeconds) + m.NumLayers * LayerFloor(m, engine, plan) * 1e-6;
+            }
+
+            var step = StepSeconds(r.Concurrency);
+            e.DecodeTokensPerSecond = Math.Round(r.Concurrency / step, 2);
+            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor calibrated on published DeepSeek-V3 batch-1 runs, ≈3% of the bandwidth ideal)" : string.Empty)}."));
+            if (!engine.UsesTensorParallel && plan.GpuCount > 1)
+            {
+                notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
+            }
+
+            if (tflops is not { } peak)
+            {
+                notes.Add(gpu.Name + " has no published tensor throughput: prefill speed and time to first token are not estimated.");
+                return;
+            }
+
+            var attention = AttentionFlops(m, context);
+            var flops = 2.0 * e.ActiveParameters * context + attention;
+            var prefillSeconds = flops / (parallelReads * peak * 1e12 * engine.PrefillEfficiency);
+            e.PrefillTokensPerSecond = Math.Round(context / prefillSeconds, 1);
+            e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
+            notes.Add(Invariant($"Prefill: compute-bound at {engine.PrefillEfficiency:0.##} × {peak:0.#} dense TFLOPS per GPU; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work at this context). Time to first token assumes a prompt of the full context and an idle server."));
+        }
+
+        private static double LayerFloor(ModelSpec m, EngineProfile engine, LayoutPlan plan)
+        {
+            var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && plan.GpuCount > 1 ? TensorParallelLayerExtraMicroseconds : 0);
+            return m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.GpuCount > 1 ? Math.Max(floor, MultiGpuMoeLayerFloorMicroseconds) : floor;
+        }
+
+        internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)
+        {
+            var half = gpu.DenseBf16Tflops ?? gpu.DenseFp16Tflops;
+            if (gpu.DenseBf16Tflops is null && gpu.DenseFp16Tflops is not null && precision == WeightPrecision.BF16)
+            {
+                notes.Add(gpu.Name + " has no BF16 tensor cores: BF16 weights run as FP16 (vLLM: --dtype half).");
+            }
+
+            switch (precision)
+            {
+                case WeightPrecision.FP8 when HasFp8Units(gpu):
+                    return gpu.DenseFp8Tflops;
+                case WeightPrecision.FP8:
+                    notes.Add(gpu.Name + Invariant($" has no FP8 tensor cores (they start at compute capability 8.9): {engine.Name} runs FP8 weights weight-only (W8A16, Marlin kernels) and computes in 16-bit."));
+                    return half;
+                case WeightPrecision.INT8 when engine.UsesTensorParallel && gpu.DenseInt8Tops is > 0:
+                    return gpu.DenseInt8Tops;
+                case WeightPrecision.FP32:
+                    return half / 2; // TF32 tensor math runs at half the 16-bit rate
+                default:
+                    return half;
+            }
+        }
+
+        private static double AttentionFlops(ModelSpec m, int context)
+        {
+            double qk = m.Attention == AttentionKind.MultiHeadLatent ? m.QkNopeHeadDim + m.QkRopeHeadDim : m.HeadDim;
+            double v = m.Attention == AttentionKind.MultiHeadLatent ? m.VHeadDim : m.HeadDim;
+            double keys = m.IndexTopK > 0 ? Math.Min(context, m.IndexTopK) : context / 2.0; // causal: half the keys on average; V3.2 attends to its top-k
+            var main = 2.0 * m.NumLayers * m.NumAttentionHeads * (qk + v) * context * keys;
+            var indexer = m.IndexHeads > 0 ? 2.0 * m.NumLayers * m.IndexHeads * m.IndexHeadDim * context * (context / 2.0) : 0;
+            return main + indexer;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>
+    /// The storage cost of one weight precision. Bits per weight include the quantization metadata (scales, zero
+    /// points); GGUF figures are whole-file averages because llama.cpp keeps some tensors at higher precision.
+    /// </summary>
+    internal sealed class PrecisionFormat
+    {
+        private PrecisionFormat(WeightPrecision precision, double bitsPerWeight, bool isGguf, bool keepsEmbeddingsInBf16, string basis)
+        {
+            Precision = precision;
+            BitsPerWeight = bitsPerWeight;
+            IsGguf = isGguf;
+            KeepsEmbeddingsInBf16 = keepsEmbeddingsInBf16;
+            Basis = basis;
+        }
+
+        public WeightPrecision Precision { get; }
+
+        public double BitsPerWeight { get; }
+
+        public bool IsGguf { get; }
+
+        /// <summary>Quantized checkpoints for GPU engines leave embeddings, the LM head and norms in BF16.</summary>
+        public bool KeepsEmbeddingsInBf16 { get; }
+
+        public string Basis { get; }
+
+        /// <summary>Bytes per weight the seed documents' rule of thumb uses (4, 2, 1 or 0.5).</summary>
+        public double SeedBytesPerWeight => BitsPerWeight >= 24 ? 4 : BitsPerWeight >= 12 ? 2 : BitsPerWeight >= 6 ? 1 : 0.5;
+
+        public string Name => Precision.ToString();
+
+        public static PrecisionFormat For(WeightPrecision precision, int groupSize, int fp8BlockSize)
+        {
+            switch (precision)
+            {
+                case WeightPrecision.FP32:
+                    return new PrecisionFormat(precision, 32, false, false, "FP32: 4 bytes per weight");
+                case WeightPrecision.BF16:
+                case WeightPrecision.FP16:
+                    return new PrecisionFormat(precision, 16, false, false, precision + ": 2 bytes per weight");
+                case WeightPrecision.FP8:
+                    var scaleBits = fp8BlockSize > 0 ? 32.0 / (fp8BlockSize * (double)fp8BlockSize) : 0;
+                    var fp8Basis = fp8BlockSize > 0
+                        ? Invariant($"FP8 e4m3: 1 byte per weight plus one FP32 scale per {fp8BlockSize}×{fp8BlockSize} block ({8 + scaleBits:0.####} bits per weight)")
+                        : "FP8 e4m3: 1 byte per weight (per-tensor or per-channel scales, negligible)";
+                    return new PrecisionFormat(precision, 8 + scaleBits, false, true, fp8Basis);
+                case WeightPrecision.INT8:
+                    return new PrecisionFormat(precision, 8, false, true, "INT8: 1 byte per weight, per-channel scales (negligible)");
+                case WeightPrecision.INT4:
+                    return new PrecisionFormat(precision, 4 + 16.0 / groupSize, false, true, Invariant($"INT4: 4 bits plus an FP16 scale per group of {groupSize} ({4 + 16.0 / groupSize:0.###} bits per weight)"));
+                case WeightPrecision.GPTQ_INT4:
+                case WeightPrecision.AWQ_INT4:
+                    return new PrecisionFormat(precision, 4 + 32.0 / groupSize, false, true, Invariant($"{precision}: 4 bits plus FP16 scale and zero point per group of {groupSize} ({4 + 32.0 / groupSize:0.###} bits per weight)"));
+                case WeightPrecision.Q8_0:
+                    return Gguf(precision, 8.5, "34 bytes per block of 32 weights");
+                case WeightPrecision.Q6_K:
+                    return Gguf(precision, 6.5625, "210 bytes per super-block of 256 weights");
+                case WeightPrecision.Q5_K_M:
+                    return Gguf(precision, 5.70, "Q5_K with some tensors in Q6_K; whole-file average");
+                case WeightPrecision.Q4_K_M:
+                    return Gguf(precision, 4.89, "Q4_K (4.5 bpw) with attention/FFN-down tensors in Q6_K; whole-file average");
+                case WeightPrecision.Q3_K_M:
+                    return Gguf(precision, 4.00, "Q3_K (3.44 bpw) with some tensors in Q4_K/Q5_K; whole-file average");
+                case WeightPrecision.Q2_K:
+                    return Gguf(precision, 3.17, "Q2_K (2.625 bpw) with some tensors in Q3_K/Q4_K; whole-file average");
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(precision), precision, "Resolve Native to a concrete precision first.");
+            }
+        }
+
+        private static PrecisionFormat Gguf(WeightPrecision precision, double bits, string how) =>
+            new PrecisionFormat(precision, bits, true, false,
+                Invariant($"GGUF {precision}: {bits:0.###} bits per weight ({how}; averages from llama.cpp's quantize table for Llama-3-8B, recalled)"));
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}

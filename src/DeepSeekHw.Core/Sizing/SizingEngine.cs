@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>
+    /// Architecture-exact memory, layout and speed estimates. Pure: no I/O, no clock, same answer for the same request.
+    /// Every figure is per GPU (never a pooled sum) and every default it applies is written into the assumptions.
+    /// </summary>
+    public static class SizingEngine
+    {
+        private const long GiB = 1L << 30;
+        private const long MiB = 1L << 20;
+        private const long CudaContextBytes = 512 * MiB;
+        private const long NcclBytes = 384 * MiB;
+        private const int MaxNodes = 16;
+
+        public static IEnumerable<string> EngineNames => EngineProfile.Names;
+
+        public static SizingEstimate Estimate(SizingRequest request)
+        {
+            var model = request.Model;
+            var notes = new List<string>();
+            var precision = ResolvePrecision(model, request.Precision, notes);
+            var engine = ResolveEngine(request.Engine, precision, notes);
+            var context = ResolveContext(request, notes);
+            Validate(request, model, engine, precision);
+
+            var format = PrecisionFormat.For(precision, request.GroupSize, model.NativeDtype == "FP8" ? model.NativeWeightBlockSize : 0);
+            notes.Add("Weights: " + format.Basis + (format.KeepsEmbeddingsInBf16 ? "; embeddings, LM head and norms stay BF16" : string.Empty) + ".");
+            var parameters = ParameterCounter.Count(model);
+            if (parameters.Mtp > 0)
+            {
+                notes.Add(Invariant($"The checkpoint's {model.MtpLayers} multi-token-prediction layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are not loaded for plain inference."));
+            }
+
+            var weights = new WeightModel(parameters, format);
+            var estimate = new SizingEstimate
+            {
+                Model = model.Name,
+                Precision = precision.ToString(),
+                Engine = engine.Name,
+                Workload = request.Workload,
+                ContextLength = context,
+                Concurrency = request.Concurrency,
+                TotalParameters = parameters.Total,
+                ActiveParameters = parameters.ActivePerToken(model.ExpertsPerToken, model.MoeLayers),
+                WeightBytes = weights.Total,
+                SeedRuleOfThumbBytes = (long)(model.TotalParameters * 2 * format.SeedBytesPerWeight),
+                Gpu = request.Gpu?.Name,
+            };
+
+            if (request.Workload == SizingWorkload.Inference)
+            {
+                InferenceSizing.Fill(estimate, request, engine, weights, context, notes);
+            }
+            else
+            {
+                TrainingSizing.Fill(estimate, request, weights, context, notes);
+            }
+
+            notes.Add(Invariant($"Seed guides' rule of thumb (parameters × 2 × {format.SeedBytesPerWeight:0.#} bytes) = {estimate.SeedRuleOfThumbBytes / (double)GiB:0.#} GiB; it ignores context, batch and KV layout."));
+            estimate.Assumptions = notes.ToArray();
+            return estimate;
+        }
+
+        private static WeightPrecision ResolvePrecision(ModelSpec model, WeightPrecision requested, List<string> notes)
+        {
+            if (requested != WeightPrecision.Native)
+            {
+                return requested;
+            }
+
+            var native = model.NativeDtype switch
+            {
+                "FP8" => WeightPrecision.FP8,
+                "FP16" => WeightPrecision.FP16,
+                "FP32" => WeightPrecision.FP32,
+                _ => WeightPrecision.BF16,
+            };
+            notes.Add(Invariant($"Precision: the model's native {native}{(model.NativeWeightBlockSize > 0 ? Invariant($" with {model.NativeWeightBlockSize}×{model.NativeWeightBlockSize} block scales") : string.Empty)}."));
+            return native;
+        }
+
+        private static EngineProfile ResolveEngine(string? name, WeightPrecision precision, List<string> notes)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                var isGguf = PrecisionFormat.For(precision, 128, 0).IsGguf;
+                var chosen = EngineProfile.Find(isGguf ? "llama.cpp" : "vLLM")!;
+                notes.Add("Engine: " + chosen.Name + " (default for " + precision + ").");
+                return chosen;
+            }
+
+            return EngineProfile.Find(name) ?? throw new SizingException(SizingErrorIds.UnknownEngine,
+                "Unknown engine '" + name + "'. Use one of: " + string.Join(", ", EngineProfile.Names) + ".");
+        }
+
+        private static int ResolveContext(SizingRequest request, List<string> notes)
+        {
+            var model = request.Model;
+            if (request.ContextLength is { } given)
+            {
+                if (given <= 0)
+                {
+                    throw new SizingException(SizingErrorIds.InvalidContextLength, Invariant($"ContextLength must be at least 1 token (got {given})."));
+                }
+
+                if (given > model.MaxContextLength && !request.Force)
+                {
+                    throw new SizingException(SizingErrorIds.ContextLengthExceedsModel,
+                        Invariant($"ContextLength {given} is beyond {model.Name}'s maximum of {model.MaxContextLength} tokens (max_position_embeddings). Use -Force to size it anyway."));
+                }
+
+                return given;
+            }
+
+            var fallback = Math.Min(8192, model.MaxContextLength);
+            notes.Add(Invariant($"Context: {fallback} tokens per sequence (default: 8192 or the model's maximum, if smaller)."));
+            return fallback;
+        }
+
+        private static void Validate(SizingRequest request, ModelSpec model, EngineProfile engine, WeightPrecision precision)
+        {
+            if (request.Concurrency <= 0)
+            {
+                throw new SizingException(SizingErrorIds.InvalidConcurrency, Invariant($"Concurrency must be at least 1 sequence (got {request.Concurrency})."));
+            }
+
+            if (request.GpuCount is { } count && count <= 0)
+            {
+                throw new SizingException(SizingErrorIds.InvalidGpuCount, Invariant($"GpuCount must be at least 1 (got {count})."));
+            }
+
+            if (request.GpuCount.HasValue && request.Gpu is null)
+            {
+                throw new SizingException(SizingErrorIds.InvalidGpuCount, "GpuCount needs a GPU: give -Gpu as well.");
+            }
+
+            if (request.MemoryUtilization is { } utilization && (utilization <= 0 || utilization > 1 || double.IsNaN(utilization)))
+            {
+                throw new SizingException(SizingErrorIds.InvalidMemoryUtilization, Invariant($"MemoryUtilization is a fraction of each GPU, above 0 and at most 1 (got {utilization})."));
+            }
+
+            if (request.GroupSize is not (32 or 64 or 128 or 256))
+            {
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported, Invariant($"GroupSize must be 32, 64, 128 or 256 (got {request.GroupSize})."));
+            }
+
+            if (request.ZeroStage is < 0 or > 3)
+            {
+                throw new SizingException(SizingErrorIds.InvalidTrainingOption, Invariant($"ZeroStage is 0, 1, 2 or 3 (got {request.ZeroStage})."));
+            }
+
+            var isGguf = PrecisionFormat.For(precision, request.GroupSize, 0).IsGguf;
+            if (engine.IsGgufEngine && !isGguf && precision is not (WeightPrecision.BF16 or WeightPrecision.FP16 or WeightPrecision.FP32))
+            {
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported,
+                    engine.Name + " runs GGUF files: choose Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K, or FP16/BF16/FP32 (" + precision + " is for vLLM, SGLang or Transformers).");
+            }
+
+            if (!engine.IsGgufEngine && isGguf)
+            {
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported,
+                    precision + " is a GGUF format for llama.cpp or Ollama; with " + engine.Name + " choose FP8, INT8, INT4, GPTQ_INT4 or AWQ_INT4.");
+            }
+
+            if (request.Workload != SizingWorkload.Inference && (isGguf || engine.IsGgufEngine))
+            {
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported, "Training sizes PyTorch workloads; GGUF precisions and llama.cpp/Ollama are inference-only.");
+            }
+
+            if (request.Gpu is { } gpu && precision == WeightPrecision.FP8 && !HasFp8Units(gpu))
+            {
+                var cc = CapabilityOf(gpu);
+                if (engine.Name == "SGLang" || (cc is { } c && c < 7.5) || (cc is null && gpu.Vendor != "NVIDIA"))
+                {
+                    throw new SizingException(SizingErrorIds.PrecisionNotSupported,
+                        gpu.Name + " has no FP8 tensor cores" + (cc is { } known ? Invariant($" (compute capability {known:0.0} < 8.9)") : string.Empty) +
+                        ", and " + engine.Name + " cannot run FP8 weights on it: convert to BF16 or choose INT8/INT4 weights.");
+                }
+            }
+
+            if (model.Attention == AttentionKind.MultiHeadLatent && request.KvCacheType == KvCacheType.FP8 && engine.Name == "Transformers")
+            {
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported, "Transformers has no FP8 KV cache for MLA models; use vLLM or SGLang for an FP8 cache.");
+            }
+        }
+
+        internal static bool HasFp8Units(GpuSpec gpu) => gpu.DenseFp8Tflops is > 0;
+
+        internal static double? CapabilityOf(GpuSpec gpu) =>
+            double.TryParse(gpu.ComputeCapability, NumberStyles.Float, CultureInfo.InvariantCulture, out var cc) ? cc : (double?)null;
+
+        internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}

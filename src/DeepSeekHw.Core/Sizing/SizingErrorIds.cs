@@ -1,0 +1,15 @@
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>Stable error ids for sizing requests that cannot be answered.</summary>
+    public static class SizingErrorIds
+    {
+        public const string InvalidContextLength = "InvalidContextLength";
+        public const string ContextLengthExceedsModel = "ContextLengthExceedsModel";
+        public const string InvalidConcurrency = "InvalidConcurrency";
+        public const string InvalidGpuCount = "InvalidGpuCount";
+        public const string InvalidMemoryUtilization = "InvalidMemoryUtilization";
+        public const string PrecisionNotSupported = "PrecisionNotSupported";
+        public const string UnknownEngine = "UnknownEngine";
+        public const string InvalidTrainingOption = "InvalidTrainingOption";
+    }
+}

@@ -1,0 +1,45 @@
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>What to size. Null means "the default" for each optional field, and the estimate says what was used.</summary>
+    public sealed class SizingRequest
+    {
+        public SizingRequest(ModelSpec model)
+        {
+            Model = model;
+        }
+
+        public ModelSpec Model { get; }
+
+        public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
+
+        /// <summary>Group size for INT4, GPTQ and AWQ scales.</summary>
+        public int GroupSize { get; set; } = 128;
+
+        public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
+
+        /// <summary>vLLM, SGLang, llama.cpp, Ollama or Transformers; null picks llama.cpp for GGUF precisions and vLLM otherwise.</summary>
+        public string? Engine { get; set; }
+
+        public int? ContextLength { get; set; }
+
+        public int Concurrency { get; set; } = 1;
+
+        public SizingWorkload Workload { get; set; } = SizingWorkload.Inference;
+
+        public int ZeroStage { get; set; }
+
+        public bool GradientCheckpointing { get; set; }
+
+        public bool CpuOffload { get; set; }
+
+        public GpuSpec? Gpu { get; set; }
+
+        public int? GpuCount { get; set; }
+
+        /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization); null for the engine's default.</summary>
+        public double? MemoryUtilization { get; set; }
+
+        /// <summary>Allows a context longer than the model's configured maximum.</summary>
+        public bool Force { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+namespace DeepSeekHw
+{
+    /// <summary>How model weights are stored in GPU memory.</summary>
+    public enum WeightPrecision
+    {
+        /// <summary>The model's released dtype: FP8 with 128×128 block scales for the V3/R1 line, BF16 otherwise.</summary>
+        Native,
+        FP32,
+        BF16,
+        FP16,
+        FP8,
+        INT8,
+
+        /// <summary>Generic 4-bit weights with an FP16 scale per group (bitsandbytes/compressed-tensors style).</summary>
+        INT4,
+
+        /// <summary>GPTQ 4-bit, FP16 scale and zero point per group (group size set separately).</summary>
+        GPTQ_INT4,
+
+        /// <summary>AWQ 4-bit, FP16 scale and zero point per group (group size set separately).</summary>
+        AWQ_INT4,
+        Q8_0,
+        Q6_K,
+        Q5_K_M,
+        Q4_K_M,
+        Q3_K_M,
+        Q2_K,
+    }
+}

@@ -1,0 +1,161 @@
+using System.Management.Automation;
+using DeepSeekHw.Commands.Completers;
+using DeepSeekHw.Commands.Infrastructure;
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Commands
+{
+    /// <summary>Estimates memory per GPU, GPUs needed, parallel layout and speed for a DeepSeek model.</summary>
+    /// <remarks>
+    /// <para>Get-DeepSeekSizing computes, from the model's architecture, the weights in the chosen precision (quantization
+    /// scales included), the KV cache per token (one latent per token and layer for DeepSeek-V2/V3's multi-head latent
+    /// attention, K and V per KV head for the GQA distills), activations, and each engine's own memory reserve. Memory
+    /// is budgeted per GPU, never pooled: weights divided by tensor parallelism plus what every rank replicates (the MLA
+    /// latent cache, the MLA down-projections), the KV cache of that rank, activations of one step, CUDA context and NCCL.</para>
+    /// <para>With -Gpu and no -GpuCount it answers the smallest layout that fits: the smallest tensor-parallel degree (a
+    /// power of two that divides the attention heads and experts), then pipeline stages across 8-GPU nodes. It also gives
+    /// the longest context and the most sequences that fit, and decode, prefill and time-to-first-token estimates:
+    /// decode is bounded by memory bandwidth over the bytes each step reads (active weights on a rank, the KV cache) with
+    /// a per-layer latency floor; prefill by dense tensor throughput. Every default and efficiency factor is listed in
+    /// the estimate's Assumptions.</para>
+    /// <para>Several -Precision values give one estimate each. Bad input writes a non-terminating error with a stable
+    /// ErrorId: ModelNotFound, GpuNotFound, InvalidContextLength, ContextLengthExceedsModel, InvalidConcurrency,
+    /// InvalidGpuCount, InvalidMemoryUtilization, PrecisionNotSupported.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Precision BF16,FP8,AWQ_INT4 -Gpu H100-SXM</code>
+    /// <para>Compares three precisions on H100 SXM GPUs in one table: GPUs needed, memory per GPU, longest context, tokens per second.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -Model DeepSeek-V3 -Gpu H200 -ContextLength 8192 -Concurrency 16 | Format-List *</code>
+    /// <para>Sizes DeepSeek-V3 in its native FP8 on H200s and shows every figure with the assumptions behind it.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekModel -Name *Distill* | Get-DeepSeekSizing -Precision Q4_K_M -Engine llama.cpp -Gpu RTX-4090</code>
+    /// <para>Sizes every R1 distill as a Q4_K_M GGUF under llama.cpp on RTX 4090 cards.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Llama-8B -Workload QLoRA -Gpu L4 -ContextLength 4096 -Concurrency 4</code>
+    /// <para>Estimates QLoRA fine-tuning memory and throughput on L4 GPUs.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "DeepSeekSizing")]
+    [OutputType(typeof(SizingEstimate))]
+    public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet
+    {
+        /// <summary>The model: a catalog name, id or alias (no wildcards), or a model object from Get-DeepSeekModel.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
+        public string Model { get; set; } = string.Empty;
+
+        /// <summary>Weight precision(s): Native (FP8 with block scales for V3/R1, BF16 otherwise), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or GGUF Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K. One estimate per value.</summary>
+        [Parameter]
+        public WeightPrecision[] Precision { get; set; } = { WeightPrecision.Native };
+
+        /// <summary>Group size of INT4, GPTQ and AWQ scales (32, 64, 128 or 256).</summary>
+        [Parameter]
+        public int GroupSize { get; set; } = 128;
+
+        /// <summary>KV-cache element type: Auto (the engine's default, BF16), BF16, FP16 or FP8.</summary>
+        [Parameter]
+        public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
+
+        /// <summary>Serving engine, which decides the KV layout and memory reserve: vLLM (default), SGLang, llama.cpp (default for GGUF), Ollama or Transformers.</summary>
+        [Parameter]
+        [ValidateSet("vLLM", "SGLang", "llama.cpp", "Ollama", "Transformers", IgnoreCase = true)]
+        public string? Engine { get; set; }
+
+        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
+        [Parameter]
+        public int? ContextLength { get; set; }
+
+        /// <summary>Sequences in flight at once (for training, the micro-batch per GPU). Default 1.</summary>
+        [Parameter]
+        public int Concurrency { get; set; } = 1;
+
+        /// <summary>Inference (default), LoRA, QLoRA or FullFineTune (mixed-precision AdamW).</summary>
+        [Parameter]
+        public SizingWorkload Workload { get; set; } = SizingWorkload.Inference;
+
+        /// <summary>Training: DeepSpeed ZeRO stage 0-3 (shards optimizer states, then gradients, then weights over the GPUs).</summary>
+        [Parameter]
+        public int ZeroStage { get; set; }
+
+        /// <summary>Training: recompute activations in the backward pass to keep only each layer's input.</summary>
+        [Parameter]
+        public SwitchParameter GradientCheckpointing { get; set; }
+
+        /// <summary>Training: keep optimizer states in CPU memory (DeepSpeed offload).</summary>
+        [Parameter]
+        public SwitchParameter CpuOffload { get; set; }
+
+        /// <summary>The GPU: a catalog short name (H100-SXM, A100-80GB, RTX-4090, ...), a reported product name, or a GPU object from Get-DeepSeekGpuSpec.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(GpuNameCompleter))]
+        public string? Gpu { get; set; }
+
+        /// <summary>Number of GPUs to lay the model over. Omit to get the smallest count that fits.</summary>
+        [Parameter]
+        public int? GpuCount { get; set; }
+
+        /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
+        [Parameter]
+        public double? MemoryUtilization { get; set; }
+
+        /// <summary>Sizes a context longer than the model's configured maximum instead of refusing it.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var model = Catalog.FindModel(Model);
+            if (model is null)
+            {
+                WriteError(ModelNotFound(Model));
+                return;
+            }
+
+            GpuSpec? gpu = null;
+            if (!string.IsNullOrWhiteSpace(Gpu))
+            {
+                gpu = Catalog.FindGpu(Gpu!);
+                if (gpu is null)
+                {
+                    WriteError(GpuNotFound(Gpu!));
+                    return;
+                }
+            }
+
+            foreach (var precision in Precision)
+            {
+                var request = new SizingRequest(model)
+                {
+                    Precision = precision,
+                    GroupSize = GroupSize,
+                    KvCacheType = KvCacheType,
+                    Engine = Engine,
+                    ContextLength = ContextLength,
+                    Concurrency = Concurrency,
+                    Workload = Workload,
+                    ZeroStage = ZeroStage,
+                    GradientCheckpointing = GradientCheckpointing,
+                    CpuOffload = CpuOffload,
+                    Gpu = gpu,
+                    GpuCount = GpuCount,
+                    MemoryUtilization = MemoryUtilization,
+                    Force = Force,
+                };
+
+                try
+                {
+                    WriteObject(SizingEngine.Estimate(request));
+                }
+                catch (SizingException ex)
+                {
+                    WriteError(ErrorRecords.Create(ex, ex.ErrorId, ErrorCategory.InvalidArgument, model.Name + " " + precision));
+                }
+            }
+        }
+    }
+}
