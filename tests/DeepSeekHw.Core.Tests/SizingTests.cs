@@ -1,0 +1,284 @@
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Core.Tests;
+
+public sealed class SizingTests
+{
+    private const double GiB = 1L << 30;
+    private static readonly DeepSeekCatalog Catalog = DeepSeekCatalog.Builtin;
+
+    private static SizingEstimate Size(string model, WeightPrecision precision = WeightPrecision.Native, string? gpu = null, int? gpuCount = null,
+        int? context = null, int concurrency = 1, string? engine = null, KvCacheType kv = KvCacheType.Auto)
+    {
+        return SizingEngine.Estimate(new SizingRequest(Catalog.FindModel(model)!)
+        {
+            Precision = precision,
+            Gpu = gpu is null ? null : Catalog.FindGpu(gpu),
+            GpuCount = gpuCount,
+            ContextLength = context,
+            Concurrency = concurrency,
+            Engine = engine,
+            KvCacheType = kv,
+        });
+    }
+
+    public static TheoryData<string> AllModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (var model in Catalog.Models)
+        {
+            data.Add(model.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void Total_parameters_from_the_architecture_are_within_half_a_percent_of_the_published_count(string name)
+    {
+        var model = Catalog.FindModel(name)!;
+
+        var computed = ParameterCounter.Count(model).Total;
+
+        Assert.InRange(computed / (double)model.TotalParameters, 0.995, 1.005);
+    }
+
+    [Theory]
+    [InlineData("DeepSeek-V3", 0.02)]
+    [InlineData("DeepSeek-R1", 0.02)]
+    [InlineData("DeepSeek-V2", 0.02)]
+    [InlineData("DeepSeek-Coder-V2", 0.02)]
+    [InlineData("DeepSeek-MoE-16B", 0.02)]
+    // The V2 paper's "2.4B activated" for V2-Lite rounds 2.45B down: the architecture gives 2.451B (2.1% above).
+    [InlineData("DeepSeek-V2-Lite", 0.025)]
+    [InlineData("DeepSeek-Coder-V2-Lite", 0.025)]
+    public void Active_parameters_of_MoE_models_match_the_published_rounded_counts(string name, double tolerance)
+    {
+        var model = Catalog.FindModel(name)!;
+        var breakdown = ParameterCounter.Count(model);
+
+        var active = breakdown.ActivePerToken(model.ExpertsPerToken, model.MoeLayers) + (model.ActiveParametersIncludeInputEmbedding ? breakdown.Embedding : 0);
+
+        Assert.InRange(active / (double)model.ActiveParameters, 1 - tolerance, 1 + tolerance);
+    }
+
+    [Fact]
+    public void DeepSeek_V3_counts_match_the_config_arithmetic()
+    {
+        var breakdown = ParameterCounter.Count(Catalog.FindModel("DeepSeek-V3")!);
+
+        Assert.Equal(671_026_404_352L, breakdown.Total, tolerance: 300_000); // independent derivation in the reference data
+        Assert.InRange(breakdown.Mtp / 1e9, 11, 12.5); // README_WEIGHTS: 11.5B unique MTP parameters
+    }
+
+    [Theory]
+    [InlineData("DeepSeek-V3", 70_272)] // 61 layers × (512 + 64) × 2 B: MLA, no ×2 for K/V, no ×heads
+    [InlineData("DeepSeek-V2", 69_120)]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", 57_344)] // 2 × 28 × 4 × 128 × 2
+    [InlineData("DeepSeek-R1-Distill-Llama-70B", 327_680)]
+    [InlineData("DeepSeek-LLM-7B", 491_520)] // full MHA
+    public void KV_cache_bytes_per_token_in_BF16(string model, long expected)
+    {
+        Assert.Equal(expected, Size(model).KvCacheBytesPerToken);
+    }
+
+    [Fact]
+    public void Engine_layouts_change_the_MLA_cache()
+    {
+        Assert.Equal(61 * 576, Size("DeepSeek-V3", kv: KvCacheType.FP8).KvCacheBytesPerToken);
+        Assert.Equal(61 * (656 + 132), Size("DeepSeek-V3.2-Exp", kv: KvCacheType.FP8).KvCacheBytesPerToken); // fp8_ds_mla + indexer key
+        Assert.Equal(61 * (1152 + 132), Size("DeepSeek-V3.2-Exp").KvCacheBytesPerToken);
+        var ollama = Size("DeepSeek-V3", WeightPrecision.Q4_K_M, engine: "Ollama").KvCacheBytesPerToken;
+        Assert.Equal(61L * 128 * (192 + 128) * 2, ollama); // decompressed per-head K/V
+        Assert.InRange(ollama / 70_272.0, 71, 71.2);
+    }
+
+    [Fact]
+    public void Tensor_parallelism_splits_GQA_heads_but_replicates_the_MLA_latent()
+    {
+        var qwen = Size("DeepSeek-R1-Distill-Qwen-32B", WeightPrecision.BF16, "H100-SXM", gpuCount: 4, context: 32768);
+        var v3 = Size("DeepSeek-V3", gpu: "H200", gpuCount: 8, context: 32768);
+
+        Assert.Equal(qwen.KvCacheBytes / 4, qwen.KvCacheBytesPerGpu);
+        Assert.Equal(v3.KvCacheBytes, v3.KvCacheBytesPerGpu);
+    }
+
+    [Fact]
+    public void V3_in_native_FP8_needs_about_78_GiB_of_weights_per_GPU_at_TP8_so_8_H100_fail_and_8_H200_fit()
+    {
+        var h100 = Size("DeepSeek-V3", gpu: "H100-SXM", gpuCount: 8, context: 8192);
+        var h200 = Size("DeepSeek-V3", gpu: "H200", gpuCount: 8, context: 8192);
+
+        Assert.Equal("FP8", h100.Precision);
+        Assert.InRange(h100.WeightBytesPerGpu / GiB, 77, 80);
+        Assert.Equal(8, h100.TensorParallel);
+        Assert.False(h100.Fits);
+        Assert.True(h200.Fits);
+        Assert.True(h200.MaxConcurrency >= 16);
+    }
+
+    [Fact]
+    public void Without_a_count_the_smallest_layout_that_fits_is_chosen_and_beyond_a_node_pipeline_stages_are_added()
+    {
+        var v3 = Size("DeepSeek-V3", gpu: "H100-SXM", context: 8192);
+        var distill = Size("DeepSeek-R1-Distill-Qwen-7B", WeightPrecision.BF16, "H100-SXM");
+
+        Assert.Equal((16, 8, 2), (v3.GpuCount!.Value, v3.TensorParallel, v3.PipelineParallel));
+        Assert.Contains(v3.Assumptions, a => a.Contains("2 nodes of 8 GPUs", StringComparison.Ordinal));
+        Assert.Equal((1, 1), (distill.GpuCount!.Value, distill.TensorParallel));
+    }
+
+    [Fact]
+    public void Memory_is_budgeted_per_GPU_never_pooled()
+    {
+        var llama = Size("DeepSeek-R1-Distill-Llama-70B", WeightPrecision.BF16, "H100-SXM", context: 32768, concurrency: 8);
+
+        Assert.True(llama.Fits);
+        Assert.True(llama.PerGpuBytes <= llama.PerGpuBudgetBytes);
+        Assert.Equal(llama.PerGpuBytes * llama.GpuCount!.Value, llama.TotalBytes);
+        Assert.True(llama.GpuCount >= 2); // 131 GiB of weights cannot sit on one 80 GB GPU, whatever the pooled total says
+    }
+
+    [Fact]
+    public void One_T4_fails_the_7B_distill_in_BF16_and_holds_it_in_4_bit()
+    {
+        var bf16 = Size("DeepSeek-R1-Distill-Qwen-7B", WeightPrecision.BF16, "T4", gpuCount: 1, context: 4096);
+        var int4 = Size("DeepSeek-R1-Distill-Qwen-7B", WeightPrecision.AWQ_INT4, "T4", gpuCount: 1, context: 4096);
+
+        Assert.False(bf16.Fits);
+        Assert.True(int4.Fits);
+        Assert.Equal("FP16", bf16.KvCacheType); // Turing has no BF16
+        Assert.Contains(bf16.Assumptions, a => a.Contains("no BF16 tensor cores", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("DeepSeek-LLM-7B", "H100-SXM")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", "RTX-4090")]
+    [InlineData("DeepSeek-Coder-6.7B", "A100-80GB")]
+    [InlineData("DeepSeek-R1-Distill-Llama-8B", "L40S")]
+    public void Decode_for_a_dense_7B_on_one_GPU_lands_between_40_and_90_percent_of_the_bandwidth_ideal(string model, string gpu)
+    {
+        var estimate = Size(model, WeightPrecision.BF16, gpu, gpuCount: 1, context: 1024);
+        var ideal = Catalog.FindGpu(gpu)!.MemoryBandwidthBytesPerSecond / (double)estimate.WeightBytes;
+
+        Assert.InRange(estimate.DecodeTokensPerSecond!.Value / ideal, 0.40, 0.90);
+    }
+
+    [Fact]
+    public void Multi_GPU_MoE_at_batch_1_is_far_below_the_bandwidth_ideal_and_batching_raises_throughput()
+    {
+        var single = Size("DeepSeek-V3", gpu: "H200", gpuCount: 8, context: 4096);
+        var batched = Size("DeepSeek-V3", gpu: "H200", gpuCount: 8, context: 4096, concurrency: 64);
+        var perRankActiveBytes = single.ActiveParameters / 8.0; // FP8: one byte per weight
+        var ideal = Catalog.FindGpu("H200")!.MemoryBandwidthBytesPerSecond / perRankActiveBytes;
+
+        Assert.InRange(single.DecodeTokensPerSecond!.Value / ideal, 0.02, 0.06);
+        Assert.True(batched.DecodeTokensPerSecond > 20 * single.DecodeTokensPerSecond);
+    }
+
+    [Fact]
+    public void Max_context_and_max_concurrency_are_consistent_with_the_fit()
+    {
+        var estimate = Size("DeepSeek-R1-Distill-Qwen-14B", WeightPrecision.BF16, "L40S", gpuCount: 1, context: 8192, concurrency: 4);
+        var atMax = Size("DeepSeek-R1-Distill-Qwen-14B", WeightPrecision.BF16, "L40S", gpuCount: 1, context: estimate.MaxContextLength, concurrency: 4);
+        var beyond = Size("DeepSeek-R1-Distill-Qwen-14B", WeightPrecision.BF16, "L40S", gpuCount: 1, context: 8192, concurrency: estimate.MaxConcurrency!.Value + 1);
+
+        Assert.True(estimate.Fits);
+        Assert.True(atMax.Fits);
+        Assert.False(beyond.Fits);
+    }
+
+    [Fact]
+    public void FP8_on_a_GPU_without_FP8_units_is_weight_only_in_vLLM_and_refused_by_SGLang()
+    {
+        var vllm = Size("DeepSeek-R1-Distill-Qwen-32B", WeightPrecision.FP8, "A100-80GB", gpuCount: 1);
+
+        Assert.Contains(vllm.Assumptions, a => a.Contains("no FP8 tensor cores", StringComparison.Ordinal));
+        var ex = Assert.Throws<SizingException>(() => Size("DeepSeek-R1-Distill-Qwen-32B", WeightPrecision.FP8, "A100-80GB", engine: "SGLang"));
+        Assert.Equal(SizingErrorIds.PrecisionNotSupported, ex.ErrorId);
+    }
+
+    [Fact]
+    public void Precisions_order_weights_as_their_bits_do()
+    {
+        var sizes = new[] { WeightPrecision.BF16, WeightPrecision.FP8, WeightPrecision.GPTQ_INT4 }
+            .Select(p => Size("DeepSeek-R1-Distill-Qwen-32B", p).WeightBytes).ToList();
+        var gguf = new[] { WeightPrecision.Q8_0, WeightPrecision.Q6_K, WeightPrecision.Q5_K_M, WeightPrecision.Q4_K_M, WeightPrecision.Q3_K_M, WeightPrecision.Q2_K }
+            .Select(p => Size("DeepSeek-R1-Distill-Qwen-32B", p).WeightBytes).ToList();
+
+        Assert.Equal(sizes.OrderByDescending(s => s), sizes);
+        Assert.Equal(gguf.OrderByDescending(s => s), gguf);
+        Assert.InRange(gguf[3] * 8.0 / 32.76e9, 4.8, 5.0); // Q4_K_M ≈ 4.9 bits per weight
+    }
+
+    [Fact]
+    public void The_seed_rule_of_thumb_is_kept_apart_and_says_how_far_off_it_is()
+    {
+        var estimate = Size("DeepSeek-LLM-7B", WeightPrecision.BF16, context: 2048);
+
+        Assert.Equal((long)(6.91e9 * 2 * 2), estimate.SeedRuleOfThumbBytes);
+        Assert.True(estimate.SeedRuleOfThumbBytes > 1.5 * estimate.PerGpuBytes);
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Seed guides' rule of thumb", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 1, null, SizingErrorIds.InvalidContextLength)]
+    [InlineData(200_000, 1, null, SizingErrorIds.ContextLengthExceedsModel)]
+    [InlineData(4096, 0, null, SizingErrorIds.InvalidConcurrency)]
+    [InlineData(4096, 1, 0, SizingErrorIds.InvalidGpuCount)]
+    public void Bad_input_gets_a_stable_error_id_and_nothing_computed(int context, int concurrency, int? gpuCount, string errorId)
+    {
+        var ex = Assert.Throws<SizingException>(() => Size("DeepSeek-V3", gpu: "H200", context: context, concurrency: concurrency, gpuCount: gpuCount));
+
+        Assert.Equal(errorId, ex.ErrorId);
+    }
+
+    [Fact]
+    public void Force_sizes_a_context_beyond_the_configured_maximum()
+    {
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-LLM-7B")!) { ContextLength = 8192, Force = true };
+
+        Assert.Equal(8192, SizingEngine.Estimate(request).ContextLength);
+    }
+
+    [Theory]
+    [InlineData(WeightPrecision.Q4_K_M, "vLLM")]
+    [InlineData(WeightPrecision.AWQ_INT4, "llama.cpp")]
+    public void Precisions_an_engine_cannot_run_are_refused(WeightPrecision precision, string engine)
+    {
+        var ex = Assert.Throws<SizingException>(() => Size("DeepSeek-R1-Distill-Qwen-7B", precision, engine: engine));
+
+        Assert.Equal(SizingErrorIds.PrecisionNotSupported, ex.ErrorId);
+    }
+
+    [Fact]
+    public void Full_fine_tuning_needs_16_bytes_per_parameter_unless_ZeRO_shards_it()
+    {
+        var model = Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!;
+        var gpu = Catalog.FindGpu("H100-SXM");
+        var plain = SizingEngine.Estimate(new SizingRequest(model) { Workload = SizingWorkload.FullFineTune, Gpu = gpu, ContextLength = 4096, GradientCheckpointing = true });
+        var zero3 = SizingEngine.Estimate(new SizingRequest(model) { Workload = SizingWorkload.FullFineTune, Gpu = gpu, ContextLength = 4096, GradientCheckpointing = true, ZeroStage = 3 });
+        var qlora = SizingEngine.Estimate(new SizingRequest(model) { Workload = SizingWorkload.QLoRA, Gpu = Catalog.FindGpu("L4"), ContextLength = 2048 });
+
+        Assert.False(plain.Fits);
+        Assert.True(plain.PerGpuBytes > 16 * plain.TotalParameters);
+        Assert.True(zero3.Fits);
+        Assert.InRange(zero3.GpuCount!.Value, 2, 8);
+        Assert.True(qlora.Fits);
+        Assert.True(qlora.TrainingTokensPerSecond > 0);
+    }
+
+    [Fact]
+    public void Estimates_are_deterministic_and_explain_themselves()
+    {
+        var a = Size("DeepSeek-V2-Lite", gpu: "L4", context: 16384, concurrency: 2);
+        var b = Size("DeepSeek-V2-Lite", gpu: "L4", context: 16384, concurrency: 2);
+
+        Assert.Equal(a.PerGpuBytes, b.PerGpuBytes);
+        Assert.Equal(a.DecodeTokensPerSecond, b.DecodeTokensPerSecond);
+        Assert.Contains(a.Assumptions, x => x.StartsWith("KV cache: MLA latent", StringComparison.Ordinal));
+        Assert.Contains(a.Assumptions, x => x.StartsWith("Budget per GPU", StringComparison.Ordinal));
+    }
+}
