@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(DeepSeekHw.Benchmarks.SizingSweepBenchmark).Assembly).Run(args);
