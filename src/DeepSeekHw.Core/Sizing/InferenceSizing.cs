@@ -10,8 +10,11 @@ namespace DeepSeekHw.Sizing
     {
         private const long GiB = 1L << 30;
         private const long MiB = 1L << 20;
-        private const long CudaContextBytes = 512 * MiB;
-        private const long NcclBytes = 384 * MiB;
+        /// <summary>CUDA context per process per GPU (0.3-0.6 GiB observed).</summary>
+        internal const long CudaContextBytes = 512 * MiB;
+
+        /// <summary>NCCL buffers when GPUs communicate (NVIDIA aiconfigurator: 342-392 MB by TP size).</summary>
+        internal const long NcclBytes = 384 * MiB;
         private const int MaxGpus = 128;
 
         // Calibration: published SGLang runs of DeepSeek-V3 FP8 on 8×H200 at batch 1 reach about 3% of the bandwidth

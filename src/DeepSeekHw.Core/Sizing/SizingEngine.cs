@@ -12,10 +12,6 @@ namespace DeepSeekHw.Sizing
     public static class SizingEngine
     {
         private const long GiB = 1L << 30;
-        private const long MiB = 1L << 20;
-        private const long CudaContextBytes = 512 * MiB;
-        private const long NcclBytes = 384 * MiB;
-        private const int MaxNodes = 16;
 
         public static IEnumerable<string> EngineNames => EngineProfile.Names;
 

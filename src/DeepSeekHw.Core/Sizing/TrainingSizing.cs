@@ -10,8 +10,6 @@ namespace DeepSeekHw.Sizing
     /// </summary>
     internal static class TrainingSizing
     {
-        private const long GiB = 1L << 30;
-        private const long MiB = 1L << 20;
         private const int LoraRank = 16;
         private const double AllocatorHeadroom = 0.95;
         private const double ModelFlopsUtilization = 0.4;
@@ -64,7 +62,7 @@ namespace DeepSeekHw.Sizing
                 }
 
                 state = grads + optimizer;
-                return weights + state + activations + 512 * MiB + (gpus > 1 ? 384 * MiB : 0);
+                return weights + state + activations + InferenceSizing.CudaContextBytes + (gpus > 1 ? InferenceSizing.NcclBytes : 0);
             }
 
             if (r.Gpu is null)
@@ -73,7 +71,7 @@ namespace DeepSeekHw.Sizing
                 e.TrainingStateBytes = state;
                 e.WeightBytesPerGpu = baseWeights;
                 e.ActivationBytes = activations;
-                e.OverheadBytes = 512 * MiB;
+                e.OverheadBytes = InferenceSizing.CudaContextBytes;
                 e.TotalBytes = e.PerGpuBytes;
                 notes.Add("No GPU given: the figures are for one device; give -Gpu for a GPU count and throughput.");
                 return;
@@ -94,7 +92,7 @@ namespace DeepSeekHw.Sizing
             e.TrainingStateBytes = perGpuState;
             e.WeightBytesPerGpu = isFull && r.ZeroStage >= 3 ? baseWeights / count : baseWeights;
             e.ActivationBytes = activations;
-            e.OverheadBytes = 512 * MiB + (count > 1 ? 384 * MiB : 0);
+            e.OverheadBytes = InferenceSizing.CudaContextBytes + (count > 1 ? InferenceSizing.NcclBytes : 0);
             e.GpuCount = count;
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
