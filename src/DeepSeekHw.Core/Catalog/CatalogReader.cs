@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using DeepSeekHw.Json;
 
+using static DeepSeekHw.InvariantText;
+
 namespace DeepSeekHw.Catalog
 {
     /// <summary>
@@ -203,7 +205,5 @@ namespace DeepSeekHw.Catalog
 
         private static string[] Strings(JsonNode node) =>
             node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToArray();
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

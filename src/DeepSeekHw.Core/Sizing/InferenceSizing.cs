@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using static DeepSeekHw.InvariantText;
 using static DeepSeekHw.Sizing.SizingEngine;
 
 namespace DeepSeekHw.Sizing

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 
+using static DeepSeekHw.InvariantText;
+
 namespace DeepSeekHw.Sizing
 {
     /// <summary>
@@ -90,7 +92,5 @@ namespace DeepSeekHw.Sizing
             name = type == KvCacheType.Auto ? "BF16, the engine's default" : type.ToString();
             return 2;
         }
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

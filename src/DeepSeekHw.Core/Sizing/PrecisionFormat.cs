@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 
+using static DeepSeekHw.InvariantText;
+
 namespace DeepSeekHw.Sizing
 {
     /// <summary>
@@ -76,7 +78,5 @@ namespace DeepSeekHw.Sizing
         private static PrecisionFormat Gguf(WeightPrecision precision, double bits, string how) =>
             new PrecisionFormat(precision, bits, true, false,
                 Invariant($"GGUF {precision}: {bits:0.###} bits per weight ({how}; averages from llama.cpp's quantize table for Llama-3-8B, recalled)"));
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
+using static DeepSeekHw.InvariantText;
+
 namespace DeepSeekHw.Sizing
 {
     /// <summary>
@@ -189,7 +191,5 @@ namespace DeepSeekHw.Sizing
 
         internal static double? CapabilityOf(GpuSpec gpu) =>
             double.TryParse(gpu.ComputeCapability, NumberStyles.Float, CultureInfo.InvariantCulture, out var cc) ? cc : (double?)null;
-
-        internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

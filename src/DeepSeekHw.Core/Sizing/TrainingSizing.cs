@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using static DeepSeekHw.InvariantText;
 using static DeepSeekHw.Sizing.SizingEngine;
 
 namespace DeepSeekHw.Sizing
