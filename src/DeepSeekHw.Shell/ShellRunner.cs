@@ -48,9 +48,9 @@ namespace DeepSeekHw.Shell
             powershell.Streams.Warning.DataAdded += (_, e) => _error.WriteLine("WARNING: " + powershell.Streams.Warning[e.Index].Message);
             powershell.Streams.Verbose.DataAdded += (_, e) => _error.WriteLine("VERBOSE: " + powershell.Streams.Verbose[e.Index].Message);
 
-            foreach (var failure in ModuleImportErrors(runspace))
+            if (!ModuleImported(runspace))
             {
-                _error.WriteLine(failure);
+                _error.WriteLine("deepseekhw: the DeepSeekHw module could not be imported. Build it first: dotnet build");
                 return 1;
             }
 
@@ -98,14 +98,12 @@ namespace DeepSeekHw.Shell
         /// <summary>No ANSI colour when output goes to a file or pipe, or when NO_COLOR is set (no-color.org).</summary>
         public bool PlainText { get; init; }
 
-        private static IEnumerable<string> ModuleImportErrors(Runspace runspace)
+        private static bool ModuleImported(Runspace runspace)
         {
             using var check = PowerShell.Create();
             check.Runspace = runspace;
             check.AddCommand("Get-Module").AddParameter("Name", "DeepSeekHw");
-            return check.Invoke().Count == 0
-                ? new[] { "deepseekhw: the DeepSeekHw module could not be imported. Build it first: dotnet build" }
-                : Array.Empty<string>();
+            return check.Invoke().Count > 0;
         }
 
         /// <summary>Formats an error record the way pwsh's concise view does: "Command: message" plus the suggested action.</summary>

@@ -144,11 +144,9 @@ namespace DeepSeekHw.Catalog
 
         private static DeepSeekCatalog LoadBuiltin()
         {
-            var empty = new DeepSeekCatalog(Array.Empty<ModelSpec>(), Array.Empty<GpuSpec>(), Array.Empty<string>());
             var models = CatalogReader.Read(ReadResource("models.json"), "builtin models.json");
             var gpus = CatalogReader.Read(ReadResource("gpus.json"), "builtin gpus.json");
-            var catalog = new DeepSeekCatalog(models.Models.Concat(gpus.Models).ToList(), models.Gpus.Concat(gpus.Gpus).ToList(), new[] { "builtin" });
-            return catalog.Models.Count > 0 ? catalog : empty;
+            return new DeepSeekCatalog(models.Models.Concat(gpus.Models).ToList(), models.Gpus.Concat(gpus.Gpus).ToList(), new[] { "builtin" });
         }
 
         internal static string ReadResource(string fileName)
