@@ -11,11 +11,14 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('DeepSeekHw.Format.ps1xml')
+    TypesToProcess       = @('DeepSeekHw.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-DeepSeekModel'
         'Get-DeepSeekGpuSpec'
         'Get-DeepSeekSizing'
         'Import-DeepSeekCatalog'
+        'Get-DeepSeekHardware'
+        'Export-DeepSeekFacts'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

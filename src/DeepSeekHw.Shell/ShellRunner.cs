@@ -45,15 +45,13 @@ namespace DeepSeekHw.Shell
                 errors++;
                 _error.WriteLine(Describe(powershell.Streams.Error[e.Index]));
             };
-            powershell.Streams.Warning.DataAdded += (_, e) => _error.WriteLine("WARNING: " + powershell.Streams.Warning[e.Index].Message);
-            powershell.Streams.Verbose.DataAdded += (_, e) => _error.WriteLine("VERBOSE: " + powershell.Streams.Verbose[e.Index].Message);
+            // Warnings and verbose messages reach the host's UI (stderr) through the engine's preference handling.
 
             if (!ModuleImported(runspace))
             {
                 _error.WriteLine("deepseekhw: the DeepSeekHw module could not be imported. Build it first: dotnet build");
                 return 1;
             }
-
 
             if (options.File != null)
             {

@@ -38,12 +38,20 @@ namespace DeepSeekHw.Commands
     /// <code>Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Llama-8B -Workload QLoRA -Gpu L4 -ContextLength 4096 -Concurrency 4</code>
     /// <para>Estimates QLoRA fine-tuning memory and throughput on L4 GPUs.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "DeepSeekSizing")]
+    /// <example>
+    /// <code>Get-DeepSeekHardware | Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Precision BF16,AWQ_INT4</code>
+    /// <para>Sizes the model on the GPUs this machine has (their catalog entry and count), at two precisions.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
     public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet
     {
+        private const string ByGpuSet = "ByGpu";
+        private const string ByHardwareSet = "ByHardware";
+
         /// <summary>The model: a catalog name, id or alias (no wildcards), or a model object from Get-DeepSeekModel.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByGpuSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByHardwareSet)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
@@ -91,9 +99,14 @@ namespace DeepSeekHw.Commands
         public SwitchParameter CpuOffload { get; set; }
 
         /// <summary>The GPU: a catalog short name (H100-SXM, A100-80GB, RTX-4090, ...), a reported product name, or a GPU object from Get-DeepSeekGpuSpec.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByGpuSet)]
         [ArgumentCompleter(typeof(GpuNameCompleter))]
         public string? Gpu { get; set; }
+
+        /// <summary>An inventory from Get-DeepSeekHardware (live, replayed or deserialized from remoting): sizes on the GPUs it has, and their count unless -GpuCount is given.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByHardwareSet)]
+        [ValidateNotNull]
+        public PSObject? Hardware { get; set; }
 
         /// <summary>Number of GPUs to lay the model over. Omit to get the smallest count that fits.</summary>
         [Parameter]
@@ -117,7 +130,26 @@ namespace DeepSeekHw.Commands
             }
 
             GpuSpec? gpu = null;
-            if (!string.IsNullOrWhiteSpace(Gpu))
+            var gpuCount = GpuCount;
+            if (Hardware != null)
+            {
+                var installed = InstalledGpus.From(GpuNamesOf(Hardware), Catalog);
+                if (installed is null)
+                {
+                    var ex = new System.InvalidOperationException("The inventory of '" + Hardware.Properties["ComputerName"]?.Value + "' has no GPU the catalog knows, so there is nothing to size on.");
+                    WriteError(ErrorRecords.Create(ex, ErrorIds.NoKnownGpu, ErrorCategory.ObjectNotFound, Hardware,
+                        "Size on a named GPU with -Gpu, add the GPU with Import-DeepSeekCatalog, or choose a GGUF precision for CPU inference."));
+                    return;
+                }
+
+                gpu = installed.Spec;
+                gpuCount ??= installed.Count;
+                if (installed.Ignored > 0)
+                {
+                    WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Sizing on {0} x {1}; {2} other GPU(s) in the inventory are a different model or not in the catalog.", installed.Count, installed.Spec.Name, installed.Ignored));
+                }
+            }
+            else if (!string.IsNullOrWhiteSpace(Gpu))
             {
                 gpu = Catalog.FindGpu(Gpu!);
                 if (gpu is null)
@@ -142,7 +174,7 @@ namespace DeepSeekHw.Commands
                     GradientCheckpointing = GradientCheckpointing,
                     CpuOffload = CpuOffload,
                     Gpu = gpu,
-                    GpuCount = GpuCount,
+                    GpuCount = gpuCount,
                     MemoryUtilization = MemoryUtilization,
                     Force = Force,
                 };
@@ -155,6 +187,23 @@ namespace DeepSeekHw.Commands
                 {
                     WriteError(ErrorRecords.Create(ex, ex.ErrorId, ErrorCategory.InvalidArgument, model.Name + " " + precision));
                 }
+            }
+        }
+
+        // Live and deserialized inventories alike: each GPU's matched catalog name, else the name its tool reported.
+        private static System.Collections.Generic.IEnumerable<string?> GpuNamesOf(PSObject inventory)
+        {
+            if (inventory.Properties["Gpus"]?.Value is not object gpus)
+            {
+                yield break;
+            }
+
+            foreach (var item in LanguagePrimitives.GetEnumerable(gpus) ?? new[] { gpus })
+            {
+                var gpu = PSObject.AsPSObject(item);
+                var spec = gpu.Properties["Spec"]?.Value;
+                var specName = spec is null ? null : PSObject.AsPSObject(spec).Properties["Name"]?.Value?.ToString();
+                yield return specName ?? gpu.Properties["Name"]?.Value?.ToString();
             }
         }
     }

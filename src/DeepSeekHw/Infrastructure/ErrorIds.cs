@@ -11,6 +11,11 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string GpuNotFound = "GpuNotFound";
         public const string CatalogInvalid = "CatalogInvalid";
         public const string CatalogFileUnreadable = "CatalogFileUnreadable";
+        public const string FactsFileUnreadable = "FactsFileUnreadable";
+        public const string FactsInvalid = "FactsInvalid";
+        public const string FactsFileExists = "FactsFileExists";
+        public const string FactsFileUnwritable = "FactsFileUnwritable";
+        public const string NoKnownGpu = "NoKnownGpu";
 
         // Sizing requests that cannot be answered; the core raises them with these same ids.
         public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;

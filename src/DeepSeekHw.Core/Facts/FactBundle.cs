@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace DeepSeekHw.Facts
+{
+    /// <summary>
+    /// Everything the collector saw on one machine, raw: the replayable input of every parser. Its JSON form
+    /// (schema deepseekhw/facts@1) is described in docs/facts.md.
+    /// </summary>
+    public sealed class FactBundle
+    {
+        public const string SchemaId = "deepseekhw/facts@1";
+
+        private readonly Dictionary<string, FactSource> _sources = new Dictionary<string, FactSource>(StringComparer.Ordinal);
+        private readonly List<FactSource> _ordered = new List<FactSource>();
+
+        public string ComputerName { get; set; } = string.Empty;
+
+        public DateTimeOffset CollectedAt { get; set; }
+
+        /// <summary>Linux, Windows or MacOS: which parsers apply.</summary>
+        public string Platform { get; set; } = string.Empty;
+
+        public string CollectorName { get; set; } = "DeepSeekHw";
+
+        public string CollectorVersion { get; set; } = string.Empty;
+
+        /// <summary>Sources in the order they were added.</summary>
+        public IReadOnlyList<FactSource> Sources => _ordered;
+
+        /// <summary>Adds a source, replacing one with the same id.</summary>
+        public void Add(FactSource source)
+        {
+            if (source is null)
+            {
+                throw new ArgumentNullException(nameof(source));
+            }
+
+            if (_sources.TryGetValue(source.Id, out var existing))
+            {
+                _ordered.Remove(existing);
+            }
+
+            _sources[source.Id] = source;
+            _ordered.Add(source);
+        }
+
+        /// <summary>The source with this exact id, or null when the collector did not record it.</summary>
+        public FactSource? Get(string id) => _sources.TryGetValue(id, out var source) ? source : null;
+
+        /// <summary>The output of a source that ran cleanly, or null.</summary>
+        public string? OutputOf(string id)
+        {
+            var source = Get(id);
+            return source != null && source.HasUsableOutput ? source.Output : null;
+        }
+
+        /// <summary>Sources whose id starts with the prefix (sysfs trees: one source per file).</summary>
+        public IEnumerable<FactSource> WithPrefix(string prefix)
+        {
+            foreach (var source in _ordered)
+            {
+                if (source.Id.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    yield return source;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DeepSeekHw.Facts;
+using DeepSeekHw.Json;
+
+namespace DeepSeekHw.Inventory
+{
+    /// <summary>
+    /// Maps recorded CIM instances (a JSON array of property maps per class) onto the inventory. Values may be numbers
+    /// or strings, as ConvertTo-Json and the CIM collector write them.
+    /// </summary>
+    internal static class CimMapper
+    {
+        private static readonly Regex PciVendor = new Regex(@"VEN_(?<v>[0-9A-F]{4})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        public static IReadOnlyList<JsonNode> Instances(FactBundle bundle, string sourceId, ParseLog log)
+        {
+            var output = bundle.OutputOf(sourceId);
+            if (output is null)
+            {
+                return Array.Empty<JsonNode>();
+            }
+
+            if (!JsonParser.TryParse(output, out var root, out var error))
+            {
+                log.Warn(sourceId, "the recorded instances are not JSON (" + error + ").");
+                return Array.Empty<JsonNode>();
+            }
+
+            return root.Kind == JsonKind.Array ? root.Items : root.Kind == JsonKind.Object ? new[] { root } : Array.Empty<JsonNode>();
+        }
+
+        public static void ApplyProcessors(CpuInfo cpu, IReadOnlyList<JsonNode> processors)
+        {
+            if (processors.Count == 0)
+            {
+                return;
+            }
+
+            cpu.Model = string.Join(" + ", processors.Select(p => Clean(p, "Name")).Where(n => n != null).Distinct());
+            cpu.Vendor = Clean(processors[0], "Manufacturer");
+            cpu.Sockets = processors.Count;
+            cpu.Cores = Sum(processors, "NumberOfCores");
+            cpu.Threads = Sum(processors, "NumberOfLogicalProcessors");
+            cpu.MaxFrequencyMHz = processors.Select(p => Number(p, "MaxClockSpeed")).Max();
+        }
+
+        public static void ApplyComputerSystem(HardwareInventory inventory, JsonNode system)
+        {
+            inventory.Memory.TotalBytes ??= Number(system, "TotalPhysicalMemory") is double total ? (long)total : (long?)null;
+            if (string.IsNullOrEmpty(inventory.ComputerName))
+            {
+                inventory.ComputerName = Clean(system, "Name") ?? string.Empty;
+            }
+        }
+
+        public static void ApplyPhysicalMemory(MemoryInfo memory, IReadOnlyList<JsonNode> modules, IReadOnlyList<JsonNode> arrays)
+        {
+            if (modules.Count > 0)
+            {
+                memory.ModuleCount = modules.Count;
+            }
+
+            // Win32_PhysicalMemoryArray.MemoryErrorCorrection: 3 = None, 4 = Parity, 5 = Single-bit ECC, 6 = Multi-bit ECC, 7 = CRC.
+            var codes = arrays.Select(a => Number(a, "MemoryErrorCorrection")).Where(c => c >= 3).ToList();
+            if (codes.Count > 0)
+            {
+                memory.EccEnabled = codes.All(c => c >= 5);
+            }
+        }
+
+        public static void ApplyOperatingSystem(HardwareInventory inventory, JsonNode os)
+        {
+            inventory.OperatingSystem.Name = Clean(os, "Caption");
+            inventory.OperatingSystem.Id = "windows";
+            inventory.OperatingSystem.Version = Clean(os, "Version");
+            inventory.OperatingSystem.KernelVersion = Clean(os, "BuildNumber");
+            inventory.OperatingSystem.Architecture = Clean(os, "OSArchitecture");
+            if (Number(os, "FreePhysicalMemory") is double freeKib)
+            {
+                inventory.Memory.AvailableBytes = (long)freeKib * 1024;
+            }
+        }
+
+        /// <summary>
+        /// GPUs from Win32_VideoController. AdapterRAM is a 32-bit field (capped near 4 GiB), so memory comes only from the
+        /// display driver's HardwareInformation.qwMemorySize registry value, matched by adapter name.
+        /// </summary>
+        public static List<GpuDevice> VideoControllers(IReadOnlyList<JsonNode> controllers, IReadOnlyDictionary<string, long> registryMemory, string sourceId)
+        {
+            var gpus = new List<GpuDevice>();
+            foreach (var controller in controllers)
+            {
+                var vendorId = PciVendor.Match(Clean(controller, "PNPDeviceID") ?? string.Empty);
+                var vendor = !vendorId.Success ? null : vendorId.Groups["v"].Value.ToUpperInvariant() switch
+                {
+                    "10DE" => "NVIDIA",
+                    "1002" => "AMD",
+                    "8086" => "Intel",
+                    _ => null,
+                };
+                if (vendor is null)
+                {
+                    continue; // Microsoft Basic Display, Remote Display, virtual adapters
+                }
+
+                var name = Clean(controller, "Name") ?? Clean(controller, "Caption") ?? vendor + " GPU";
+                var driver = Clean(controller, "DriverVersion");
+                gpus.Add(new GpuDevice
+                {
+                    Index = gpus.Count,
+                    Name = name,
+                    Vendor = vendor,
+                    MemoryTotalBytes = registryMemory.TryGetValue(name, out var bytes) ? bytes : (long?)null,
+                    DriverVersion = vendor == "NVIDIA" ? NvidiaVersionFromWindows(driver) ?? driver : driver,
+                    Source = sourceId,
+                });
+            }
+
+            return gpus;
+        }
+
+        public static List<StorageDevice> PhysicalDisks(IReadOnlyList<JsonNode> disks)
+        {
+            return disks.Select(d =>
+            {
+                var bus = Number(d, "BusType");
+                var media = Number(d, "MediaType");
+                var model = (Clean(d, "FriendlyName") ?? Clean(d, "Model") ?? string.Empty).ToUpperInvariant();
+                var virtualDisk = bus == 14 || bus == 15 || model.Contains("VBOX") || model.Contains("VIRTUAL") || model.Contains("QEMU") || model.Contains("VMWARE");
+                return new StorageDevice
+                {
+                    Name = Clean(d, "DeviceId") ?? Clean(d, "FriendlyName") ?? string.Empty,
+                    Model = Clean(d, "FriendlyName") ?? Clean(d, "Model"),
+                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
+                    Transport = bus switch { 17 => "nvme", 11 => "sata", 10 => "sas", 7 => "usb", 8 => "raid", 14 or 15 => "virtual", _ => null },
+                    Kind = virtualDisk ? "Virtual" : bus == 17 ? "NVMe" : media == 4 || media == 5 ? "SSD" : media == 3 ? "HDD" : "Unknown",
+                    Removable = bus == 7,
+                };
+            }).ToList();
+        }
+
+        public static List<StorageDevice> DiskDrives(IReadOnlyList<JsonNode> disks)
+        {
+            return disks.Select(d =>
+            {
+                var model = Clean(d, "Model") ?? Clean(d, "Caption");
+                var upper = (model ?? string.Empty).ToUpperInvariant();
+                var media = Clean(d, "MediaType") ?? string.Empty;
+                return new StorageDevice
+                {
+                    Name = Clean(d, "DeviceID") ?? ("PhysicalDrive" + (Clean(d, "Index") ?? "?")),
+                    Model = model,
+                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
+                    Transport = Clean(d, "InterfaceType")?.ToLowerInvariant(),
+                    Kind = upper.Contains("NVME") ? "NVMe" : upper.Contains("VIRTUAL") || upper.Contains("VBOX") || upper.Contains("QEMU") ? "Virtual" : "Unknown",
+                    Removable = media.IndexOf("Removable", StringComparison.OrdinalIgnoreCase) >= 0,
+                };
+            }).ToList();
+        }
+
+        public static List<StorageVolume> LogicalDisks(IReadOnlyList<JsonNode> disks) =>
+            disks.Where(d => Number(d, "DriveType") is null or 3) // 3 = local disk
+                .Select(d => new StorageVolume
+                {
+                    MountPoint = Clean(d, "DeviceID") ?? string.Empty,
+                    Device = Clean(d, "VolumeName"),
+                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
+                    FreeBytes = Number(d, "FreeSpace") is double free ? (long)free : (long?)null,
+                })
+                .ToList();
+
+        public static List<NetworkAdapter> NetAdapters(IReadOnlyList<JsonNode> adapters) =>
+            adapters.Select(a =>
+            {
+                var description = Clean(a, "InterfaceDescription");
+                var isVirtual = a["Virtual"].AsBoolean() == true || string.Equals(Clean(a, "Virtual"), "True", StringComparison.OrdinalIgnoreCase);
+                var infiniband = description != null && (description.IndexOf("InfiniBand", StringComparison.OrdinalIgnoreCase) >= 0 || description.IndexOf("IPoIB", StringComparison.OrdinalIgnoreCase) >= 0);
+                return new NetworkAdapter
+                {
+                    Name = Clean(a, "Name") ?? string.Empty,
+                    Description = description,
+                    Kind = infiniband ? "InfiniBand" : isVirtual ? "Virtual" : "Ethernet",
+                    SpeedBitsPerSecond = Number(a, "Speed") is double speed && speed > 0 ? (long)speed : (long?)null,
+                    Mtu = Number(a, "MtuSize") is double mtu ? (int)mtu : (int?)null,
+                    State = Number(a, "MediaConnectState") switch { 1 => "up", 2 => "down", _ => Clean(a, "Status") },
+                };
+            }).ToList();
+
+        /// <summary>
+        /// NVIDIA's Windows driver version encodes the familiar one in its last five digits: 31.0.15.3179 is 531.79.
+        /// </summary>
+        public static string? NvidiaVersionFromWindows(string? windowsVersion)
+        {
+            var parts = windowsVersion?.Split('.');
+            if (parts is null || parts.Length != 4)
+            {
+                return null;
+            }
+
+            var digits = parts[2] + parts[3].PadLeft(4, '0');
+            if (digits.Length < 5 || !digits.All(char.IsDigit))
+            {
+                return null;
+            }
+
+            var tail = digits.Substring(digits.Length - 5);
+            return tail.Substring(0, 3) + "." + tail.Substring(3);
+        }
+
+        private static string? Clean(JsonNode node, string name) => FactText.Clean(node[name].AsString() ?? node[name].NumberText);
+
+        private static double? Number(JsonNode node, string name) => node[name].AsDouble() ?? FactText.ParseDouble(node[name].AsString());
+
+        private static int? Sum(IReadOnlyList<JsonNode> nodes, string name)
+        {
+            var values = nodes.Select(n => Number(n, name)).ToList();
+            return values.All(v => v != null) ? (int)values.Sum(v => v!.Value) : (int?)null;
+        }
+    }
+}

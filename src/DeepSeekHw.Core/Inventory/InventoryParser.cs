@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Facts;
+
+namespace DeepSeekHw.Inventory
+{
+    /// <summary>
+    /// Turns a fact bundle into a <see cref="HardwareInventory"/>. Pure: no processes, files or clock. Every source is
+    /// optional; what is missing or unreadable becomes a warning that names the source, and the rest still parses.
+    /// </summary>
+    public static class InventoryParser
+    {
+        private static readonly Regex Bracketed = new Regex(@"\[(?<name>[^\]]+)\]", RegexOptions.CultureInvariant);
+
+        public static HardwareInventory Parse(FactBundle bundle, DeepSeekCatalog catalog)
+        {
+            if (bundle is null)
+            {
+                throw new ArgumentNullException(nameof(bundle));
+            }
+
+            if (catalog is null)
+            {
+                throw new ArgumentNullException(nameof(catalog));
+            }
+
+            var log = new ParseLog();
+            var reader = new SourceReader(bundle, log);
+            var inventory = new HardwareInventory
+            {
+                ComputerName = bundle.ComputerName,
+                Platform = bundle.Platform,
+                CollectedAt = bundle.CollectedAt,
+            };
+
+            var windows = string.Equals(bundle.Platform, "Windows", StringComparison.OrdinalIgnoreCase);
+            if (windows)
+            {
+                WindowsSystem(inventory, bundle, reader, log);
+            }
+            else
+            {
+                LinuxSystem(inventory, reader, bundle, log);
+            }
+
+            inventory.Gpus = Gpus(inventory, bundle, reader, log, catalog, windows).ToArray();
+            MemoryParser.Finish(inventory.Memory);
+            inventory.Warnings = log.Warnings.ToArray();
+            return inventory;
+        }
+
+        private static void LinuxSystem(HardwareInventory inventory, SourceReader reader, FactBundle bundle, ParseLog log)
+        {
+            var os = inventory.OperatingSystem;
+            Apply(reader.Required(FactSourceIds.OsRelease, "the distribution is unknown"), text => OperatingSystemParser.ApplyOsRelease(os, text));
+            Apply(reader.Optional(FactSourceIds.KernelRelease), text => OperatingSystemParser.ApplyKernel(os, text));
+            Apply(reader.Optional(FactSourceIds.ArchitectureFile) ?? reader.Optional(FactSourceIds.Architecture), text => os.Architecture = FactText.Clean(text));
+            var container = bundle.Get(FactSourceIds.ContainerEnvFile);
+            os.IsContainer = container is null ? (bool?)null : container.Status == FactSourceStatus.Ok;
+
+            var cpu = inventory.Cpu;
+            Apply(reader.Required(FactSourceIds.CpuInfo, "CPU model, cores and flags come from lscpu only"), text => CpuParser.ApplyCpuInfo(cpu, text));
+            Apply(reader.Optional(FactSourceIds.CpuMaxFrequency), text => CpuParser.ApplyMaxFrequency(cpu, text));
+            Apply(reader.Optional(FactSourceIds.Lscpu), text => CpuParser.ApplyLscpu(cpu, text));
+            if (cpu.Model is null && cpu.Threads is null)
+            {
+                log.Warn("cpu", "no CPU source could be read; CPU facts are unknown.");
+            }
+
+            var memory = inventory.Memory;
+            Apply(reader.Required(FactSourceIds.MemInfo, "system memory is unknown"), text => MemoryParser.ApplyMemInfo(memory, text));
+            Apply(reader.Optional(FactSourceIds.CgroupV2MemoryMax), text => MemoryParser.ApplyCgroupLimit(memory, text));
+            Apply(reader.Optional(FactSourceIds.CgroupV1MemoryLimit), text => MemoryParser.ApplyCgroupLimit(memory, text));
+            if (bundle.WithPrefix(FactSourceIds.EdacPrefix).Any(s => s.Status == FactSourceStatus.Ok))
+            {
+                memory.EccEnabled = true; // an EDAC memory controller reports corrected errors: ECC is on
+            }
+
+            var storage = inventory.Storage;
+            Apply(reader.Required(FactSourceIds.Lsblk, "disks are unknown"), text => storage.Devices = StorageParser.ParseLsblk(text, FactSourceIds.Lsblk, log).ToArray());
+            Apply(reader.Required(FactSourceIds.DiskFree, "free space is unknown"), text => storage.Volumes = StorageParser.ParseDiskFree(text).ToArray());
+            inventory.Network = NetworkParser.Parse(bundle).ToArray();
+
+            var software = inventory.Software;
+            Apply(reader.Optional(FactSourceIds.NvidiaDriverVersionFile), text => software.NvidiaDriverVersion = SoftwareParser.NvidiaKernelModuleVersion(text));
+            Apply(reader.Optional(FactSourceIds.Nvcc), text => software.CudaToolkitVersion = SoftwareParser.NvccVersion(text));
+            Apply(reader.Optional(FactSourceIds.CudaVersionJson), text => software.CudaToolkitVersion ??= SoftwareParser.CudaVersionJson(text));
+            Apply(reader.Optional(FactSourceIds.CudnnVersionHeader) ?? reader.Optional(FactSourceIds.CudnnVersionHeaderCuda), text => software.CudnnVersion = SoftwareParser.HeaderVersion(text, "CUDNN"));
+            Apply(reader.Optional(FactSourceIds.NcclHeader), text => software.NcclVersion = SoftwareParser.HeaderVersion(text, "NCCL"));
+            Apply(reader.Optional(FactSourceIds.RocmVersionFile), text => software.RocmVersion = FactText.Clean(FactText.Lines(text)[0]));
+            ApplyPythonProbe(software, bundle, reader, log, "python3 -c ");
+        }
+
+        private static void WindowsSystem(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log)
+        {
+            foreach (var id in new[] { FactSourceIds.CimProcessor, FactSourceIds.CimComputerSystem, FactSourceIds.CimOperatingSystem })
+            {
+                reader.Required(id, "part of the CPU, memory or OS facts are unknown");
+            }
+
+            CimMapper.ApplyProcessors(inventory.Cpu, CimMapper.Instances(bundle, FactSourceIds.CimProcessor, log));
+            foreach (var system in CimMapper.Instances(bundle, FactSourceIds.CimComputerSystem, log).Take(1))
+            {
+                CimMapper.ApplyComputerSystem(inventory, system);
+            }
+
+            foreach (var os in CimMapper.Instances(bundle, FactSourceIds.CimOperatingSystem, log).Take(1))
+            {
+                CimMapper.ApplyOperatingSystem(inventory, os);
+            }
+
+            CimMapper.ApplyPhysicalMemory(
+                inventory.Memory,
+                CimMapper.Instances(bundle, FactSourceIds.CimPhysicalMemory, log),
+                CimMapper.Instances(bundle, FactSourceIds.CimPhysicalMemoryArray, log));
+
+            var physical = CimMapper.PhysicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimPhysicalDisk, log));
+            inventory.Storage.Devices = (physical.Count > 0 ? physical : CimMapper.DiskDrives(CimMapper.Instances(bundle, FactSourceIds.CimDiskDrive, log))).ToArray();
+            inventory.Storage.Volumes = CimMapper.LogicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimLogicalDisk, log)).ToArray();
+            inventory.Network = CimMapper.NetAdapters(CimMapper.Instances(bundle, FactSourceIds.CimNetworkAdapter, log)).ToArray();
+            ApplyPythonProbe(inventory.Software, bundle, reader, log, "python -c ");
+        }
+
+        private static List<GpuDevice> Gpus(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log, DeepSeekCatalog catalog, bool windows)
+        {
+            var gpus = new List<GpuDevice>();
+            var software = inventory.Software;
+            var smiId = windows ? FactSourceIds.NvidiaSmiXmlWindows : FactSourceIds.NvidiaSmiXml;
+            var smi = reader.Gpu(smiId);
+            if (smi != null)
+            {
+                gpus.AddRange(NvidiaSmiXmlParser.Parse(smi, smiId, log));
+                var first = gpus.FirstOrDefault();
+                software.NvidiaDriverVersion = first?.DriverVersion ?? software.NvidiaDriverVersion;
+                software.CudaDriverVersion = first?.CudaVersion;
+            }
+
+            var capabilities = reader.Optional(windows ? FactSourceIds.NvidiaSmiComputeCapWindows : FactSourceIds.NvidiaSmiComputeCap);
+            if (capabilities != null)
+            {
+                var byIndex = NvidiaQueryParser.ComputeCapabilities(capabilities);
+                foreach (var gpu in gpus)
+                {
+                    gpu.ComputeCapability = byIndex.TryGetValue(gpu.Index, out var cc) ? cc : null;
+                }
+            }
+
+            var rocm = windows ? null : reader.Gpu(FactSourceIds.RocmSmiJson);
+            if (rocm != null)
+            {
+                var amd = RocmSmiParser.Parse(rocm, FactSourceIds.RocmSmiJson, log, out var amdDriver);
+                software.AmdDriverVersion = amdDriver;
+                foreach (var gpu in amd)
+                {
+                    gpu.Index = gpus.Count;
+                    gpus.Add(gpu);
+                }
+            }
+
+            var topology = windows ? null : reader.Optional(FactSourceIds.NvidiaSmiTopology);
+            if (topology != null && gpus.Count(g => g.Vendor == "NVIDIA") > 1)
+            {
+                inventory.GpuLinks = NvidiaTopologyParser.Parse(topology, FactSourceIds.NvidiaSmiTopology, log).ToArray();
+                inventory.GpuInterconnect = NvidiaTopologyParser.Summarize(inventory.GpuLinks);
+            }
+
+            if (windows)
+            {
+                AddUnseen(gpus, WindowsAdapters(bundle, reader, log), log, matchByName: true);
+            }
+            else
+            {
+                var lspci = reader.Optional(FactSourceIds.Lspci);
+                if (lspci != null)
+                {
+                    AddUnseen(gpus, LspciParser.Parse(lspci, FactSourceIds.Lspci), log, matchByName: false);
+                }
+            }
+
+            if (gpus.Count == 0 && reader.NoGpuToolRan(windows ? new[] { FactSourceIds.NvidiaSmiXmlWindows } : new[] { FactSourceIds.NvidiaSmiXml, FactSourceIds.RocmSmiJson }))
+            {
+                log.Warn("gpu", "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
+            }
+
+            foreach (var gpu in gpus)
+            {
+                Match(gpu, catalog, log);
+            }
+
+            return gpus;
+        }
+
+        private static List<GpuDevice> WindowsAdapters(FactBundle bundle, SourceReader reader, ParseLog log)
+        {
+            var memoryQuery = reader.Optional(FactSourceIds.DisplayAdapterMemoryRegistry);
+            var nameQuery = reader.Optional(FactSourceIds.DisplayAdapterNameRegistry);
+            var memory = memoryQuery != null && nameQuery != null
+                ? RegistryQueryParser.AdapterMemory(memoryQuery, nameQuery)
+                : new Dictionary<string, long>();
+            return CimMapper.VideoControllers(CimMapper.Instances(bundle, FactSourceIds.CimVideoController, log), memory, FactSourceIds.CimVideoController);
+        }
+
+        // GPUs the vendor tool did not list: lspci by bus id (driver missing), CIM by vendor and name.
+        private static void AddUnseen(List<GpuDevice> gpus, List<GpuDevice> candidates, ParseLog log, bool matchByName)
+        {
+            var busIds = new HashSet<string>(gpus.Select(g => LspciParser.NormalizeBusId(g.PciBusId)));
+            var fromVendorTool = gpus.Count;
+            foreach (var candidate in candidates)
+            {
+                var seen = matchByName
+                    ? gpus.Take(fromVendorTool).Any(g => g.Vendor == candidate.Vendor && (g.Name == candidate.Name || candidate.Vendor == "NVIDIA"))
+                    : busIds.Contains(LspciParser.NormalizeBusId(candidate.PciBusId));
+                if (seen || (matchByName && candidate.Vendor == "Intel"))
+                {
+                    continue; // integrated Intel graphics are not an inference target
+                }
+
+                candidate.Index = gpus.Count;
+                gpus.Add(candidate);
+                log.Warn(candidate.Source, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} GPU '{1}'{2} is not listed by its vendor tool (driver or nvidia-smi/rocm-smi missing?); its memory and driver facts may be unknown.",
+                    candidate.Vendor,
+                    candidate.Name,
+                    candidate.PciBusId is null ? string.Empty : " at " + candidate.PciBusId));
+            }
+        }
+
+        private static void Match(GpuDevice gpu, DeepSeekCatalog catalog, ParseLog log)
+        {
+            gpu.Spec = catalog.FindGpu(gpu.Name);
+            if (gpu.Spec is null)
+            {
+                var bracketed = Bracketed.Match(gpu.Name);
+                gpu.Spec = bracketed.Success ? catalog.FindGpu(bracketed.Groups["name"].Value) : null;
+            }
+
+            if (gpu.Spec is null)
+            {
+                log.Warn(gpu.Source, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "GPU {0} '{1}' is not in the catalog; sizing needs its figures (add it with Import-DeepSeekCatalog).",
+                    gpu.Index,
+                    gpu.Name));
+                return;
+            }
+
+            gpu.ComputeCapability ??= gpu.Spec.ComputeCapability;
+            gpu.GfxTarget ??= gpu.Spec.GfxTarget;
+            gpu.Architecture ??= gpu.Spec.Architecture;
+        }
+
+        // The probe's script may change between releases; its JSON output is what parsers read, so any recorded version
+        // of the probe (any "python3 -c ..." source) is accepted and old bundles keep replaying.
+        private static void ApplyPythonProbe(SoftwareStack software, FactBundle bundle, SourceReader reader, ParseLog log, string prefix)
+        {
+            var id = bundle.WithPrefix(prefix).Select(s => s.Id).LastOrDefault();
+            if (id != null)
+            {
+                Apply(reader.Optional(id), text => SoftwareParser.ApplyPythonProbe(software, text, prefix + "<probe>", log));
+            }
+        }
+
+        private static void Apply(string? text, Action<string> apply)
+        {
+            if (text != null)
+            {
+                apply(text);
+            }
+        }
+    }
+}

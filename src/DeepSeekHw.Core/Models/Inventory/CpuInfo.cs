@@ -1,0 +1,36 @@
+using System;
+
+namespace DeepSeekHw
+{
+    /// <summary>The processors of a machine, summed over sockets.</summary>
+    public sealed class CpuInfo
+    {
+        public string? Model { get; set; }
+
+        /// <summary>GenuineIntel, AuthenticAMD, ARM, ...</summary>
+        public string? Vendor { get; set; }
+
+        public int? Sockets { get; set; }
+
+        /// <summary>Physical cores over all sockets.</summary>
+        public int? Cores { get; set; }
+
+        /// <summary>Logical processors (hardware threads) over all sockets.</summary>
+        public int? Threads { get; set; }
+
+        /// <summary>Highest rated clock (boost where the OS reports it), in MHz.</summary>
+        public double? MaxFrequencyMHz { get; set; }
+
+        public bool? HasAvx2 { get; set; }
+
+        public bool? HasAvx512 { get; set; }
+
+        /// <summary>Intel Advanced Matrix Extensions (Sapphire Rapids and later), used by CPU inference engines.</summary>
+        public bool? HasAmx { get; set; }
+
+        /// <summary>The instruction-set flags the OS lists (lower case).</summary>
+        public string[] Flags { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => Model ?? string.Empty;
+    }
+}

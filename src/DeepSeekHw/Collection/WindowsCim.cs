@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using DeepSeekHw.Collection;
+using Microsoft.Management.Infrastructure;
+
+namespace DeepSeekHw.Commands.Collection
+{
+    /// <summary>
+    /// The only code that talks to CIM: one query per class, every property recorded as-is. Kept in its own class and
+    /// never JIT-compiled off Windows, where the CIM client has no native library.
+    /// </summary>
+    internal static class WindowsCim
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static string Query(string cimNamespace, string className)
+        {
+            using var session = CimSession.Create(null);
+            var instances = session.QueryInstances(cimNamespace, "WQL", "SELECT * FROM " + className).ToList();
+            try
+            {
+                return CimRecording.ToJson(instances.Select(instance =>
+                    instance.CimInstanceProperties
+                        .Where(p => p.Name != "SerialNumber" && p.Name != "UserName" && p.Name != "RegisteredUser" && p.Name != "PrimaryOwnerName")
+                        .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value))));
+            }
+            finally
+            {
+                foreach (var instance in instances)
+                {
+                    instance.Dispose();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using DeepSeekHw.Commands.Infrastructure;
+using DeepSeekHw.Facts;
+using DeepSeekHw.Inventory;
+
+namespace DeepSeekHw.Commands
+{
+    /// <summary>Inventories this machine (CPU, memory, GPUs, storage, network, software stack) or replays a saved fact bundle.</summary>
+    /// <remarks>
+    /// <para>Get-DeepSeekHardware runs the native tools (nvidia-smi, rocm-smi, lspci, lscpu, lsblk, df, nvcc, python) and
+    /// reads /proc, /sys and version files on Linux, or queries CIM, the display-driver registry values and nvidia-smi.exe
+    /// on Windows. Every tool runs without a shell under a timeout (-TimeoutSec, default 15 s per tool, all in parallel);
+    /// a tool that hangs is killed with its children. The raw output is kept in a fact bundle and interpreted by pure
+    /// parsers, so a missing tool, an error exit or garbage output only becomes a warning: the inventory keeps whatever
+    /// else was collected. Warnings are written to the warning stream and kept in the inventory's Warnings property.</para>
+    /// <para>GPU memory comes from nvidia-smi, rocm-smi or the display driver's HardwareInformation.qwMemorySize, never
+    /// from Win32_VideoController.AdapterRAM (a 32-bit field that caps at 4 GiB). Each GPU is matched to the catalog
+    /// (Spec), which sizing and readiness use. Inside a container, Memory.UsableBytes is the cgroup limit.</para>
+    /// <para>-FactsPath replays bundles written by Export-DeepSeekFacts on other machines (air-gapped servers, support
+    /// tickets, fleets): nothing in a bundle is executed.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-DeepSeekHardware</code>
+    /// <para>Shows a summary of this machine: CPU, memory, GPUs with memory and driver/CUDA versions, disks, network and warnings.</para>
+    /// </example>
+    /// <example>
+    /// <code>(Get-DeepSeekHardware).Gpus | Format-Table Index, Name, MemoryTotalBytes, DriverVersion, CudaVersion, ComputeCapability</code>
+    /// <para>Lists the GPUs with the fields scripts use.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ChildItem \\share\facts\*.json | Get-DeepSeekHardware | Where-Object { $_.Gpus.Count -lt 8 }</code>
+    /// <para>Replays the fact bundles of a fleet and finds the servers with fewer than eight GPUs.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-Command -ComputerName gpu01, gpu02 { Import-Module DeepSeekHw; Get-DeepSeekHardware -TimeoutSec 30 }</code>
+    /// <para>Inventories remote servers; the objects come back deserialized with every property.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "DeepSeekHardware", DefaultParameterSetName = LocalSet)]
+    [OutputType(typeof(HardwareInventory))]
+    public sealed class GetDeepSeekHardwareCommand : DeepSeekCmdlet
+    {
+        private const string LocalSet = "Local";
+        private const string ReplaySet = "Replay";
+
+        /// <summary>Seconds each native tool may run before it and its child processes are killed (1-600, default 15).</summary>
+        [Parameter(ParameterSetName = LocalSet)]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 15;
+
+        /// <summary>Fact bundle file(s) written by Export-DeepSeekFacts to replay instead of inspecting this machine. Wildcards are allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReplaySet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName", "Path")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] FactsPath { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == LocalSet)
+            {
+                Write(InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog));
+                return;
+            }
+
+            foreach (var pattern in FactsPath)
+            {
+                foreach (var file in ResolveFiles(pattern))
+                {
+                    if (ReadBundle(file) is FactBundle bundle)
+                    {
+                        Write(InventoryParser.Parse(bundle, Catalog));
+                    }
+                }
+            }
+        }
+
+        private void Write(HardwareInventory inventory)
+        {
+            foreach (var warning in inventory.Warnings)
+            {
+                WriteWarning(inventory.ComputerName + ": " + warning);
+            }
+
+            WriteObject(inventory);
+        }
+
+        private IEnumerable<string> ResolveFiles(string pattern)
+        {
+            try
+            {
+                return GetResolvedProviderPathFromPSPath(pattern, out _);
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileUnreadable, ErrorCategory.ObjectNotFound, pattern));
+                return Array.Empty<string>();
+            }
+        }
+
+        private FactBundle? ReadBundle(string file)
+        {
+            try
+            {
+                return FactBundleJson.Read(File.ReadAllText(file));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileUnreadable, ErrorCategory.ReadError, file));
+            }
+            catch (FactBundleException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsInvalid, ErrorCategory.InvalidData, file,
+                    "Collect the bundle again with Export-DeepSeekFacts; docs/facts.md describes the format."));
+            }
+
+            return null;
+        }
+    }
+}

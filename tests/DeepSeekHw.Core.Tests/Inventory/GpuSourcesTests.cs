@@ -1,0 +1,126 @@
+using DeepSeekHw.Facts;
+using DeepSeekHw.Inventory;
+
+namespace DeepSeekHw.Core.Tests.Inventory;
+
+public class GpuSourcesTests
+{
+    // file, GPUs, first name, VRAM bytes, driver
+    [Theory]
+    [InlineData("rx6700xt-rocm4.3.0.json", 1, "AMD GPU 0x73df", 12868124672L, "6.3.6")]
+    [InlineData("vega10-xt.json", 1, "AMD GPU 0x6861", 17163091968L, "5.9.25")]
+    [InlineData("vega20-radeon-pro-vii-or-mi50-wks-gl-xe.json", 1, "Radeon Instinct MI50 32GB", 34342961152L, "5.9.17")]
+    [InlineData("mi100-x6-rocm5.7.1-multi-flags.json", 6, "Arcturus GL-XL [Instinct MI100]", 34342961152L, "6.2.4")]
+    public void Rocm_smi_json_of_rocm_4_5_and_6_parses(string file, int count, string name, long vram, string driver)
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/" + file));
+
+        Assert.Equal(count, inventory.Gpus.Length);
+        var gpu = inventory.Gpus[0];
+        Assert.Equal(name, gpu.Name);
+        Assert.Equal("AMD", gpu.Vendor);
+        Assert.Equal(vram, gpu.MemoryTotalBytes);
+        Assert.Equal(driver, gpu.DriverVersion);
+        Assert.Equal(driver, inventory.Software.AmdDriverVersion);
+        Assert.Equal(Enumerable.Range(0, count), inventory.Gpus.Select(g => g.Index));
+    }
+
+    [Fact]
+    public void Rocm_6_keys_give_device_name_and_bus()
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/mi100-x6-rocm5.7.1-multi-flags.json"));
+
+        Assert.Equal("0000:1E:00.0", inventory.Gpus[0].PciBusId);
+        Assert.Equal("0000:22:00.0", inventory.Gpus[1].PciBusId);
+    }
+
+    [Theory]
+    [InlineData("radeon-780m-phoenix3-apu-rocm6.2.4-json-TRUNCATED.txt")]
+    [InlineData("mi300a-json-showrasinfo-no-json-warning.txt")]
+    public void Rocm_smi_output_that_is_not_json_warns(string file)
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/" + file));
+
+        Assert.Empty(inventory.Gpus);
+        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.RocmSmiJson, StringComparison.Ordinal) && w.Contains("not JSON", StringComparison.Ordinal));
+    }
+
+    // file, pairs, NVLink pairs, bonded links per NVLink pair, summary
+    [Theory]
+    [InlineData("a100-sxm-x8-nv12-topo-m-spaces.txt", 28, 28, 12, "NVLink")]
+    [InlineData("h100-sxm-x8-nv18-topo-m-spaces.txt", 28, 28, 18, "NVLink")]
+    [InlineData("h100-x4-nv6-4nic-sparse-affinity-TRUNCATED.txt", 6, 6, 6, "NVLink")]
+    [InlineData("h100-x8-nv18-9nic-tabs-TRUNCATED.txt", 28, 28, 18, "NVLink")]
+    [InlineData("tesla-t4-x4-pcie-no-nvlink.txt", 6, 0, 0, "PCIe")]
+    [InlineData("h100-single-gpu-topo-m-ansi.txt", 0, 0, 0, null)]
+    [InlineData("windows-drv610-topo-m-empty-affinity.txt", 0, 0, 0, null)]
+    public void Topology_matrix_reads_nvlink_and_pcie_pairs(string file, int pairs, int nvlinkPairs, int links, string? summary)
+    {
+        var log = new ParseLog();
+        var parsed = NvidiaTopologyParser.Parse(Fixtures.Text("nvidia-smi-topo/" + file), FactSourceIds.NvidiaSmiTopology, log);
+
+        Assert.Equal(pairs, parsed.Count);
+        Assert.Equal(nvlinkPairs, parsed.Count(l => l.Kind == "NVLink"));
+        Assert.All(parsed.Where(l => l.Kind == "NVLink"), l => Assert.Equal(links, l.NvLinkCount));
+        Assert.Equal(summary, NvidiaTopologyParser.Summarize(parsed));
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void Topology_error_output_warns()
+    {
+        var log = new ParseLog();
+        var parsed = NvidiaTopologyParser.Parse(Fixtures.Text("nvidia-smi-topo/windows-drv591-topo-m-error.txt"), FactSourceIds.NvidiaSmiTopology, log);
+
+        Assert.Empty(parsed);
+        Assert.Contains(log.Warnings, w => w.Contains("no GPU matrix", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pcie_topology_of_four_t4_is_summarized_on_the_inventory()
+    {
+        var xml = Fixtures.Text("nvidia-smi-xml/tesla-t4-drv515.xml");
+        var start = xml.IndexOf("<gpu ", StringComparison.Ordinal);
+        var end = xml.IndexOf("</gpu>", StringComparison.Ordinal) + "</gpu>".Length;
+        var gpu = xml[start..end];
+        var four = xml[..start] + gpu + gpu + gpu + gpu + xml[end..];
+
+        var inventory = Fixtures.Linux(
+            Fixtures.Source(FactSourceIds.NvidiaSmiXml, four, 0),
+            Fixtures.Command(FactSourceIds.NvidiaSmiTopology, "nvidia-smi-topo/tesla-t4-x4-pcie-no-nvlink.txt"));
+
+        Assert.Equal(4, inventory.Gpus.Length);
+        Assert.Equal("PCIe", inventory.GpuInterconnect);
+        Assert.Equal(6, inventory.GpuLinks.Length);
+        Assert.Equal("7.5", inventory.Gpus[3].ComputeCapability);
+    }
+
+    // file, NVIDIA/AMD GPUs lspci lists, first name
+    [Theory]
+    [InlineData("a100-sxm4-x8-nvswitch-lspci-nn.txt", 8, "A100 SXM4 80GB")]
+    [InlineData("a10-qemu-vm-lspci-nn.txt", 1, "A10")]
+    [InlineData("amd-matisse-rtx2060super-lspci-vnn.txt", 1, "GeForce RTX 2060 SUPER")]
+    [InlineData("rtx3080-lspci-nn-single-line.txt", 1, "GeForce RTX 3080")]
+    public void Lspci_finds_gpus_the_vendor_tool_missed_and_warns(string file, int count, string name)
+    {
+        var inventory = Fixtures.Linux(
+            new FactSource(FactSourceIds.NvidiaSmiXml) { Status = FactSourceStatus.Absent },
+            Fixtures.Command(FactSourceIds.Lspci, "lspci/" + file));
+
+        Assert.Equal(count, inventory.Gpus.Length);
+        Assert.Equal(name, inventory.Gpus[0].Name);
+        Assert.All(inventory.Gpus, g => Assert.Null(g.MemoryTotalBytes));
+        Assert.Contains(inventory.Warnings, w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lspci_gpus_already_listed_by_nvidia_smi_are_not_counted_twice()
+    {
+        var inventory = Fixtures.Linux(
+            Fixtures.Command(FactSourceIds.NvidiaSmiXml, "nvidia-smi-xml/a10g-drv515.xml"),
+            Fixtures.Source(FactSourceIds.Lspci, "00:1e.0 3D controller [0302]: NVIDIA Corporation GA102GL [A10G] [10de:2237] (rev a1)\n", 0));
+
+        Assert.Single(inventory.Gpus);
+        Assert.DoesNotContain(inventory.Warnings, w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
+    }
+}
