@@ -67,7 +67,7 @@ namespace DeepSeekHw.Commands
 
             foreach (var pattern in FactsPath)
             {
-                foreach (var file in ResolveFiles(pattern))
+                foreach (var file in ResolveFiles(pattern, ErrorIds.FactsFileUnreadable))
                 {
                     if (ReadBundle(file) is FactBundle bundle)
                     {
@@ -87,18 +87,6 @@ namespace DeepSeekHw.Commands
             WriteObject(inventory);
         }
 
-        private IEnumerable<string> ResolveFiles(string pattern)
-        {
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(pattern, out _);
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileUnreadable, ErrorCategory.ObjectNotFound, pattern));
-                return Array.Empty<string>();
-            }
-        }
 
         private FactBundle? ReadBundle(string file)
         {

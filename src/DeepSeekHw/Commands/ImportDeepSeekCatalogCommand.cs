@@ -49,25 +49,13 @@ namespace DeepSeekHw.Commands
         {
             foreach (var pattern in Path)
             {
-                foreach (var file in ResolveFiles(pattern))
+                foreach (var file in ResolveFiles(pattern, ErrorIds.CatalogFileUnreadable))
                 {
                     Import(file);
                 }
             }
         }
 
-        private System.Collections.Generic.IEnumerable<string> ResolveFiles(string pattern)
-        {
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(pattern, out _);
-            }
-            catch (ItemNotFoundException ex)
-            {
-                WriteError(ErrorRecords.Create(ex, ErrorIds.CatalogFileUnreadable, ErrorCategory.ObjectNotFound, pattern));
-                return Enumerable.Empty<string>();
-            }
-        }
 
         private void Import(string file)
         {

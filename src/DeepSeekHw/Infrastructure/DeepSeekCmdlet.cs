@@ -49,6 +49,20 @@ namespace DeepSeekHw.Commands.Infrastructure
             }
         }
 
+        /// <summary>Provider paths a -Path pattern names (wildcards allowed); a pattern that names nothing is an error with this id.</summary>
+        internal IEnumerable<string> ResolveFiles(string pattern, string notFoundErrorId)
+        {
+            try
+            {
+                return GetResolvedProviderPathFromPSPath(pattern, out _);
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, notFoundErrorId, ErrorCategory.ObjectNotFound, pattern));
+                return Enumerable.Empty<string>();
+            }
+        }
+
         internal ErrorRecord ModelNotFound(string name) =>
             ErrorRecords.NotFound(ErrorIds.ModelNotFound, "model", name, Catalog.SuggestModels(name), "Get-DeepSeekModel");
 
