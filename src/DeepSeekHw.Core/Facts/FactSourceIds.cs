@@ -73,8 +73,11 @@ namespace DeepSeekHw.Facts
             + "            out['packages'][key] = info\n"
             + "print(json.dumps(out))\n";
 
-        public const string PythonPackages = "python3 -c " + PythonPackagesScript;
-        public const string PythonPackagesWindows = "python -c " + PythonPackagesScript;
+        /// <summary>Every version of the probe starts so; parsers accept any recorded one, so old bundles keep replaying.</summary>
+        public const string PythonProbePrefix = "python3 -c ";
+        public const string PythonProbePrefixWindows = "python -c ";
+        public const string PythonPackages = PythonProbePrefix + PythonPackagesScript;
+        public const string PythonPackagesWindows = PythonProbePrefixWindows + PythonPackagesScript;
 
         // Windows
         public const string NvidiaSmiXmlWindows = "nvidia-smi.exe -q -x";

@@ -121,18 +121,5 @@ namespace DeepSeekHw.Inventory
 
             return map;
         }
-
-        /// <summary>The first "major.minor[.patch...]" version in the text, or null.</summary>
-        public static string? FirstVersion(string? text, string? after = null)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            var pattern = (after is null ? string.Empty : Regex.Escape(after) + @"\s*") + @"(?<v>[0-9]+(?:\.[0-9]+)+)";
-            var match = Regex.Match(text, pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-            return match.Success ? match.Groups["v"].Value : null;
-        }
     }
 }

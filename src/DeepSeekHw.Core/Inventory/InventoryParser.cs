@@ -92,7 +92,7 @@ namespace DeepSeekHw.Inventory
             Apply(reader.Optional(FactSourceIds.CudnnVersionHeader) ?? reader.Optional(FactSourceIds.CudnnVersionHeaderCuda), text => software.CudnnVersion = SoftwareParser.HeaderVersion(text, "CUDNN"));
             Apply(reader.Optional(FactSourceIds.NcclHeader), text => software.NcclVersion = SoftwareParser.HeaderVersion(text, "NCCL"));
             Apply(reader.Optional(FactSourceIds.RocmVersionFile), text => software.RocmVersion = FactText.Clean(FactText.Lines(text)[0]));
-            ApplyPythonProbe(software, bundle, reader, log, "python3 -c ");
+            ApplyPythonProbe(software, bundle, reader, log, FactSourceIds.PythonProbePrefix);
         }
 
         private static void WindowsSystem(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log)
@@ -122,7 +122,7 @@ namespace DeepSeekHw.Inventory
             inventory.Storage.Devices = (physical.Count > 0 ? physical : CimMapper.DiskDrives(CimMapper.Instances(bundle, FactSourceIds.CimDiskDrive, log))).ToArray();
             inventory.Storage.Volumes = CimMapper.LogicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimLogicalDisk, log)).ToArray();
             inventory.Network = CimMapper.NetAdapters(CimMapper.Instances(bundle, FactSourceIds.CimNetworkAdapter, log)).ToArray();
-            ApplyPythonProbe(inventory.Software, bundle, reader, log, "python -c ");
+            ApplyPythonProbe(inventory.Software, bundle, reader, log, FactSourceIds.PythonProbePrefixWindows);
         }
 
         private static List<GpuDevice> Gpus(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log, DeepSeekCatalog catalog, bool windows)
