@@ -47,11 +47,12 @@ namespace DeepSeekHw.Collection
             // The slowest first (an interpreter start, the NVIDIA driver query), so they overlap everything else.
             var commands = new List<Task<FactSource>>
             {
-                Run(options, FactSourceIds.PythonPackages, PythonLocator.Find("python3"), "python3", new[] { "-c", FactSourceIds.PythonPackagesScript }),
+                Run(options, FactSourceIds.PythonPackages, PythonLocator.Find("python3"), "python3", new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }),
                 Command(options, FactSourceIds.NvidiaSmiXml, "nvidia-smi", new[] { "-q", "-x" }),
                 Command(options, FactSourceIds.NvidiaSmiComputeCap, "nvidia-smi", new[] { "--query-gpu=index,pci.bus_id,compute_cap", "--format=csv,noheader" }),
                 Command(options, FactSourceIds.NvidiaSmiTopology, "nvidia-smi", new[] { "topo", "-m" }),
                 Command(options, FactSourceIds.RocmSmiJson, "rocm-smi", new[] { "--showallinfo", "--json" }, "/opt/rocm/bin/rocm-smi"),
+                Command(options, FactSourceIds.AmdSmiStatic, "amd-smi", new[] { "static" }, "/opt/rocm/bin/amd-smi"),
                 Command(options, FactSourceIds.Lspci, "lspci", new[] { "-nn" }, "/usr/bin/lspci", "/sbin/lspci", "/usr/sbin/lspci"),
                 Command(options, FactSourceIds.Lscpu, "lscpu", Array.Empty<string>()),
                 Command(options, FactSourceIds.Lsblk, "lsblk", new[] { "-J", "-b", "-o", "NAME,TYPE,SIZE,ROTA,TRAN,MODEL,RM" }),
@@ -62,7 +63,7 @@ namespace DeepSeekHw.Collection
             var files = new List<string>
             {
                 FactSourceIds.CpuInfo, FactSourceIds.CpuMaxFrequency, FactSourceIds.MemInfo, FactSourceIds.CgroupV2MemoryMax,
-                FactSourceIds.CgroupV1MemoryLimit, FactSourceIds.OsRelease, FactSourceIds.KernelRelease, FactSourceIds.ContainerEnvFile,
+                FactSourceIds.CgroupV1MemoryLimit, FactSourceIds.CgroupV2CpuMax, FactSourceIds.CgroupV1CpuQuota, FactSourceIds.CgroupV1CpuPeriod, FactSourceIds.OsRelease, FactSourceIds.KernelRelease, FactSourceIds.ContainerEnvFile,
                 FactSourceIds.NvidiaDriverVersionFile, FactSourceIds.CudaVersionJson, FactSourceIds.CudnnVersionHeader,
                 FactSourceIds.CudnnVersionHeaderCuda, FactSourceIds.NcclHeader, FactSourceIds.RocmVersionFile,
             };
@@ -70,6 +71,12 @@ namespace DeepSeekHw.Collection
             foreach (var name in FileFacts.Children(FactSourceIds.NetPrefix))
             {
                 files.AddRange(new[] { "type", "mtu", "operstate", "speed" }.Select(file => FactSourceIds.NetPrefix + name + "/" + file));
+            }
+
+            // What lsblk reads, so disks are known where lsblk is missing (minimal images) or too old for -J.
+            foreach (var disk in FileFacts.Children(FactSourceIds.BlockPrefix).Where(IsDisk))
+            {
+                files.AddRange(new[] { "size", "removable", "queue/rotational", "device/model", "device/vendor" }.Select(file => FactSourceIds.BlockPrefix + disk + "/" + file));
             }
 
             foreach (var device in FileFacts.Children(FactSourceIds.InfinibandPrefix))
@@ -90,6 +97,9 @@ namespace DeepSeekHw.Collection
             return read.Concat(Await(commands));
         }
 
+        private static bool IsDisk(string name) =>
+            !new[] { "loop", "ram", "zram", "dm-", "sr", "md", "nbd" }.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+
         private static IEnumerable<FactSource> Windows(CollectorOptions options)
         {
             var system32 = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.System));
@@ -102,7 +112,7 @@ namespace DeepSeekHw.Collection
                 Command(options, FactSourceIds.NvidiaSmiComputeCapWindows, "nvidia-smi.exe", new[] { "--query-gpu=index,pci.bus_id,compute_cap", "--format=csv,noheader" }, smiFallbacks),
                 Command(options, FactSourceIds.DisplayAdapterMemoryRegistry, "reg.exe", new[] { "query", ClassKey, "/s", "/v", "HardwareInformation.qwMemorySize" }),
                 Command(options, FactSourceIds.DisplayAdapterNameRegistry, "reg.exe", new[] { "query", ClassKey, "/s", "/v", "DriverDesc" }),
-                Command(options, FactSourceIds.PythonPackagesWindows, "python.exe", new[] { "-c", FactSourceIds.PythonPackagesScript }),
+                Command(options, FactSourceIds.PythonPackagesWindows, "python.exe", new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }),
             };
 
             var cim = new[]

@@ -19,6 +19,7 @@ namespace DeepSeekHw.Facts
 
         // AMD
         public const string RocmSmiJson = "rocm-smi --showallinfo --json";
+        public const string AmdSmiStatic = "amd-smi static";
         public const string RocmVersionFile = "/opt/rocm/.info/version";
 
         // Any vendor
@@ -31,12 +32,16 @@ namespace DeepSeekHw.Facts
         public const string MemInfo = "/proc/meminfo";
         public const string CgroupV2MemoryMax = "/sys/fs/cgroup/memory.max";
         public const string CgroupV1MemoryLimit = "/sys/fs/cgroup/memory/memory.limit_in_bytes";
+        public const string CgroupV2CpuMax = "/sys/fs/cgroup/cpu.max";
+        public const string CgroupV1CpuQuota = "/sys/fs/cgroup/cpu/cpu.cfs_quota_us";
+        public const string CgroupV1CpuPeriod = "/sys/fs/cgroup/cpu/cpu.cfs_period_us";
         public const string EdacPrefix = "/sys/devices/system/edac/mc/";
         public const string OsRelease = "/etc/os-release";
         public const string KernelRelease = "/proc/sys/kernel/osrelease";
         public const string Architecture = "uname -m";
         public const string ArchitectureFile = "/proc/sys/kernel/arch";
         public const string Lsblk = "lsblk -J -b -o NAME,TYPE,SIZE,ROTA,TRAN,MODEL,RM";
+        public const string BlockPrefix = "/sys/block/";
         public const string DiskFree = "df -P -B1 -x tmpfs -x devtmpfs -x squashfs -x overlay";
         public const string NetPrefix = "/sys/class/net/";
         public const string InfinibandPrefix = "/sys/class/infiniband/";
@@ -44,16 +49,33 @@ namespace DeepSeekHw.Facts
 
         /// <summary>
         /// Versions of the Python interpreter on PATH and of the ML packages installed for it, read from the names of the
-        /// package metadata directories (name-version.dist-info / .egg-info) on its sys.path and from torch/version.py as
-        /// text: nothing is imported, so it costs one interpreter start.
+        /// package metadata directories (name-version.dist-info / .egg-info) on its sys.path and site directories (venv-aware)
+        /// and from torch/version.py as text. It runs with -S: site's .pth files are third-party code (some import certifi,
+        /// setuptools or a whole framework) that would run on every inventory and cost more than the probe itself; the
+        /// site directories are computed from site's own functions instead, and nothing else is imported.
         /// </summary>
         public const string PythonPackagesScript =
-            "import sys, os, json\n"
+            "import sys, os, site\n"
             + "want = {'torch', 'tensorflow', 'vllm', 'sglang', 'transformers', 'deepspeed', 'flash_attn', 'accelerate', 'triton',\n"
             + "        'xformers', 'llama_cpp_python', 'tensorrt_llm', 'bitsandbytes', 'auto_gptq', 'autoawq', 'nvidia_cudnn_cu12',\n"
             + "        'nvidia_cudnn_cu11', 'nvidia_nccl_cu12', 'nvidia_nccl_cu11', 'nvidia_cuda_runtime_cu12'}\n"
-            + "out = {'python': sys.version.split()[0], 'packages': {}}\n"
-            + "for d in sys.path:\n"
+            + "def q(s):\n"
+            + "    return '\"' + ''.join(c if ' ' <= c < '\\x7f' and c not in '\"\\\\' else '\\\\u%04x' % ord(c) if ord(c) < 0x10000 else '?' for c in s) + '\"'\n"
+            + "prefixes, user, venv = [sys.prefix, sys.exec_prefix], not sys.flags.no_user_site, None\n"
+            + "for d in (os.path.dirname(sys.executable), os.path.dirname(os.path.dirname(sys.executable))):\n"
+            + "    if os.path.isfile(os.path.join(d, 'pyvenv.cfg')):\n"
+            + "        venv = d\n"
+            + "        break\n"
+            + "if venv:\n"
+            + "    system = False\n"
+            + "    with open(os.path.join(venv, 'pyvenv.cfg')) as f:\n"
+            + "        for line in f:\n"
+            + "            k, _, v = line.partition('=')\n"
+            + "            if k.strip().lower() == 'include-system-site-packages':\n"
+            + "                system = v.strip().lower() == 'true'\n"
+            + "    prefixes, user = [venv] + (prefixes if system else []), user and system\n"
+            + "found = {}\n"
+            + "for d in sys.path + site.getsitepackages(prefixes) + ([site.getusersitepackages()] if user else []):\n"
             + "    try:\n"
             + "        entries = sorted(os.listdir(d or '.'))\n"
             + "    except OSError:\n"
@@ -62,7 +84,7 @@ namespace DeepSeekHw.Facts
             + "        suffix = '.dist-info' if e.endswith('.dist-info') else '.egg-info' if e.endswith('.egg-info') else None\n"
             + "        parts = e[:-len(suffix)].split('-') if suffix else []\n"
             + "        key = parts[0].lower().replace('.', '_') if parts else None\n"
-            + "        if key in want and len(parts) > 1 and key not in out['packages']:\n"
+            + "        if key in want and len(parts) > 1 and key not in found:\n"
             + "            info = {'version': parts[1]}\n"
             + "            if key == 'torch':\n"
             + "                try:\n"
@@ -70,14 +92,16 @@ namespace DeepSeekHw.Facts
             + "                        info['versionPy'] = f.read()\n"
             + "                except OSError:\n"
             + "                    pass\n"
-            + "            out['packages'][key] = info\n"
-            + "print(json.dumps(out))\n";
+            + "            found[key] = info\n"
+            + "packages = ', '.join(q(k) + ': {' + ', '.join(q(a) + ': ' + q(b) for a, b in sorted(i.items())) + '}' for k, i in sorted(found.items()))\n"
+            + "print('{\"python\": ' + q(sys.version.split()[0]) + ', \"packages\": {' + packages + '}}')\n";
 
         /// <summary>Every version of the probe starts so; parsers accept any recorded one, so old bundles keep replaying.</summary>
-        public const string PythonProbePrefix = "python3 -c ";
-        public const string PythonProbePrefixWindows = "python -c ";
-        public const string PythonPackages = PythonProbePrefix + PythonPackagesScript;
-        public const string PythonPackagesWindows = PythonProbePrefixWindows + PythonPackagesScript;
+        public const string PythonProbePrefix = "python3 ";
+        public const string PythonProbePrefixWindows = "python ";
+        public const string PythonProbeArguments = "-S -c ";
+        public const string PythonPackages = PythonProbePrefix + PythonProbeArguments + PythonPackagesScript;
+        public const string PythonPackagesWindows = PythonProbePrefixWindows + PythonProbeArguments + PythonPackagesScript;
 
         // Windows
         public const string NvidiaSmiXmlWindows = "nvidia-smi.exe -q -x";

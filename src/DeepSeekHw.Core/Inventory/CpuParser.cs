@@ -182,6 +182,31 @@ namespace DeepSeekHw.Inventory
         }
 
         /// <summary>cpufreq's cpuinfo_max_freq, in kHz.</summary>
+        /// <summary>
+        /// CPUs a cgroup allows: v2 "cpu.max" is "quota period" or "max period"; v1 splits them over two files, -1 for
+        /// no quota. Null when unlimited or unknown.
+        /// </summary>
+        public static double? CgroupLimit(string? cpuMax, string? v1Quota, string? v1Period)
+        {
+            string? quota = null;
+            string? period = null;
+            if (cpuMax != null)
+            {
+                var parts = cpuMax.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+                quota = parts.Length > 0 ? parts[0] : null;
+                period = parts.Length > 1 ? parts[1] : null;
+            }
+            else
+            {
+                quota = v1Quota;
+                period = v1Period;
+            }
+
+            var q = FactText.ParseDouble(quota);
+            var p = FactText.ParseDouble(period);
+            return q > 0 && p > 0 ? Math.Round(q.Value / p.Value, 2) : (double?)null;
+        }
+
         public static void ApplyMaxFrequency(CpuInfo cpu, string text)
         {
             if (FactText.ParseDouble(text) is double khz && khz > 0)

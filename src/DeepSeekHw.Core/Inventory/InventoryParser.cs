@@ -66,6 +66,7 @@ namespace DeepSeekHw.Inventory
             Apply(reader.Required(FactSourceIds.CpuInfo, "CPU model, cores and flags come from lscpu only"), text => CpuParser.ApplyCpuInfo(cpu, text));
             Apply(reader.Optional(FactSourceIds.CpuMaxFrequency), text => CpuParser.ApplyMaxFrequency(cpu, text));
             Apply(reader.Optional(FactSourceIds.Lscpu), text => CpuParser.ApplyLscpu(cpu, text));
+            cpu.LimitCores = CpuParser.CgroupLimit(reader.Optional(FactSourceIds.CgroupV2CpuMax), reader.Optional(FactSourceIds.CgroupV1CpuQuota), reader.Optional(FactSourceIds.CgroupV1CpuPeriod));
             if (cpu.Model is null && cpu.Threads is null)
             {
                 log.Warn("cpu", "no CPU source could be read; CPU facts are unknown.");
@@ -81,7 +82,13 @@ namespace DeepSeekHw.Inventory
             }
 
             var storage = inventory.Storage;
-            Apply(reader.Required(FactSourceIds.Lsblk, "disks are unknown"), text => storage.Devices = StorageParser.ParseLsblk(text, FactSourceIds.Lsblk, log).ToArray());
+            var sysBlock = StorageParser.ParseSysBlock(bundle);
+            Apply(sysBlock.Count > 0 ? reader.Optional(FactSourceIds.Lsblk) : reader.Required(FactSourceIds.Lsblk, "disks are unknown"), text => storage.Devices = StorageParser.ParseLsblk(text, FactSourceIds.Lsblk, log).ToArray());
+            if (storage.Devices.Length == 0)
+            {
+                storage.Devices = sysBlock.ToArray();
+            }
+
             Apply(reader.Required(FactSourceIds.DiskFree, "free space is unknown"), text => storage.Volumes = StorageParser.ParseDiskFree(text).ToArray());
             inventory.Network = NetworkParser.Parse(bundle).ToArray();
 
@@ -154,11 +161,16 @@ namespace DeepSeekHw.Inventory
             {
                 var amd = RocmSmiParser.Parse(rocm, FactSourceIds.RocmSmiJson, log, out var amdDriver);
                 software.AmdDriverVersion = amdDriver;
-                foreach (var gpu in amd)
-                {
-                    gpu.Index = gpus.Count;
-                    gpus.Add(gpu);
-                }
+                AddAll(gpus, amd);
+            }
+
+            // amd-smi replaces rocm-smi from ROCm 6; either lists the same GPUs, so it is read only when rocm-smi listed none.
+            var amdSmi = windows || gpus.Any(g => g.Vendor == "AMD") ? null : reader.Gpu(FactSourceIds.AmdSmiStatic);
+            if (amdSmi != null)
+            {
+                var amd = AmdSmiStaticParser.Parse(amdSmi, FactSourceIds.AmdSmiStatic, log);
+                software.AmdDriverVersion ??= amd.Select(g => g.DriverVersion).FirstOrDefault(v => v != null);
+                AddAll(gpus, amd);
             }
 
             var topology = windows ? null : reader.Optional(FactSourceIds.NvidiaSmiTopology);
@@ -181,9 +193,9 @@ namespace DeepSeekHw.Inventory
                 }
             }
 
-            if (gpus.Count == 0 && reader.NoGpuToolRan(windows ? new[] { FactSourceIds.NvidiaSmiXmlWindows } : new[] { FactSourceIds.NvidiaSmiXml, FactSourceIds.RocmSmiJson }))
+            if (gpus.Count == 0 && reader.NoGpuToolRan(windows ? new[] { FactSourceIds.NvidiaSmiXmlWindows } : new[] { FactSourceIds.NvidiaSmiXml, FactSourceIds.RocmSmiJson, FactSourceIds.AmdSmiStatic }))
             {
-                log.Warn("gpu", "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
+                log.Warn("gpu", "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi, amd-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
             }
 
             foreach (var gpu in gpus)
@@ -192,6 +204,15 @@ namespace DeepSeekHw.Inventory
             }
 
             return gpus;
+        }
+
+        private static void AddAll(List<GpuDevice> gpus, IEnumerable<GpuDevice> more)
+        {
+            foreach (var gpu in more)
+            {
+                gpu.Index = gpus.Count;
+                gpus.Add(gpu);
+            }
         }
 
         private static List<GpuDevice> WindowsAdapters(FactBundle bundle, SourceReader reader, ParseLog log)
@@ -255,7 +276,7 @@ namespace DeepSeekHw.Inventory
         }
 
         // The probe's script may change between releases; its JSON output is what parsers read, so any recorded version
-        // of the probe (any "python3 -c ..." source) is accepted and old bundles keep replaying.
+        // of the probe (any "python3 ..." source, with or without -S) is accepted and old bundles keep replaying.
         private static void ApplyPythonProbe(SoftwareStack software, FactBundle bundle, SourceReader reader, ParseLog log, string prefix)
         {
             var id = bundle.WithPrefix(prefix).Select(s => s.Id).LastOrDefault();

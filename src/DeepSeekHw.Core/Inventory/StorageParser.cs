@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using DeepSeekHw.Facts;
 using DeepSeekHw.Json;
 
 namespace DeepSeekHw.Inventory
 {
-    /// <summary>Disks from lsblk -J -b (numbers or strings, booleans or "0"/"1", by release) and free space from df -P -B1.</summary>
+    /// <summary>Disks from lsblk -J -b or /sys/block (numbers or strings, booleans or "0"/"1", by release) and free space from df -P -B1.</summary>
     internal static class StorageParser
     {
         private static readonly string[] VirtualModels = { "VIRTUAL", "QEMU", "VBOX", "VMWARE", "XEN", "AMAZON ELASTIC BLOCK STORE", "PERSISTENTDISK" };
@@ -42,6 +44,32 @@ namespace DeepSeekHw.Inventory
                     Removable = Flag(node["rm"]) == true,
                 };
                 device.Kind = KindOf(device, Flag(node["rota"]), FactText.Clean(Text(node["vendor"])));
+                devices.Add(device);
+            }
+
+            return devices;
+        }
+
+        /// <summary>
+        /// Disks from /sys/block/&lt;name&gt;/{size, queue/rotational, removable, device/model}: what lsblk itself reads, for
+        /// machines without lsblk (minimal container images) or with one too old for -J. Size is in 512-byte sectors
+        /// whatever the disk's own sector size.
+        /// </summary>
+        public static List<StorageDevice> ParseSysBlock(FactBundle bundle)
+        {
+            var devices = new List<StorageDevice>();
+            foreach (var size in bundle.WithPrefix(FactSourceIds.BlockPrefix).Where(s => s.Id.EndsWith("/size", StringComparison.Ordinal) && s.HasUsableOutput))
+            {
+                var directory = size.Id.Substring(0, size.Id.Length - "size".Length);
+                string? Read(string file) => FactText.Clean(bundle.Get(directory + file) is FactSource s && s.HasUsableOutput ? s.Output : null);
+                var device = new StorageDevice
+                {
+                    Name = directory.Substring(FactSourceIds.BlockPrefix.Length).TrimEnd('/'),
+                    Model = Read("device/model"),
+                    SizeBytes = FactText.ParseLong(size.Output) * 512,
+                    Removable = Read("removable") == "1",
+                };
+                device.Kind = KindOf(device, Read("queue/rotational") switch { "1" => true, "0" => false, _ => (bool?)null }, Read("device/vendor"));
                 devices.Add(device);
             }
 

@@ -124,3 +124,50 @@ public class GpuSourcesTests
         Assert.DoesNotContain(inventory.Warnings, w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
     }
 }
+
+public class AmdSmiTests
+{
+    [Fact]
+    public void Amd_smi_static_lists_the_four_mi300a_of_an_apu_node_and_skips_its_cpus()
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.AmdSmiStatic, "amd-smi/mi300a-x4-static-text.txt"));
+
+        Assert.Equal(4, inventory.Gpus.Length);
+        Assert.All(inventory.Gpus, g =>
+        {
+            Assert.Equal("MI300A", g.Name);
+            Assert.Equal("AMD", g.Vendor);
+            Assert.Equal(64289L * 1024 * 1024, g.MemoryTotalBytes);
+            Assert.Equal("6.9.0-rc5+", g.DriverVersion);
+        });
+        Assert.Equal(new[] { "0000:01:00.0", "0001:01:00.0", "0002:01:00.0", "0003:01:00.0" }, inventory.Gpus.Select(g => g.PciBusId));
+        Assert.Equal("6.9.0-rc5+", inventory.Software.AmdDriverVersion);
+        Assert.Contains(inventory.Warnings, w => w.Contains("'MI300A' is not in the catalog", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Amd_smi_static_cut_short_keeps_the_gpu_with_what_it_had()
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.AmdSmiStatic, "amd-smi/mi350x-static-bus-ifwi-asic-board-vbios-driver-vram-ras-TRUNCATED.txt"));
+
+        var gpu = Assert.Single(inventory.Gpus);
+        Assert.Equal("AMD Instinct MI350X", gpu.Name);
+        Assert.Equal("gfx950", gpu.GfxTarget);
+        Assert.Equal("0000:05:00.0", gpu.PciBusId);
+        Assert.Equal("6.18.3", gpu.DriverVersion);
+        Assert.Equal(16, gpu.PcieLinkWidth);
+        Assert.Null(gpu.MemoryTotalBytes);
+        Assert.Contains(inventory.Warnings, w => w.StartsWith("amd-smi static: GPU 0", StringComparison.Ordinal) && w.Contains("no VRAM size", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Amd_smi_is_not_read_when_rocm_smi_listed_the_gpus()
+    {
+        var inventory = Fixtures.Linux(
+            Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/mi100-x6-rocm5.7.1-multi-flags.json"),
+            Fixtures.Command(FactSourceIds.AmdSmiStatic, "amd-smi/mi300a-x4-static-text.txt"));
+
+        Assert.Equal(6, inventory.Gpus.Length);
+        Assert.DoesNotContain(inventory.Gpus, g => g.Source == FactSourceIds.AmdSmiStatic);
+    }
+}

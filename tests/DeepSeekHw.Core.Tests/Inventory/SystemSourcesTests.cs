@@ -199,3 +199,64 @@ public class SystemSourcesTests
         Assert.NotEmpty(inventory.Warnings);
     }
 }
+
+public class CgroupCpuTests
+{
+    [Theory]
+    [InlineData("max 100000\n", null, null, null)]
+    [InlineData("450000 100000\n", null, null, 4.5)]
+    [InlineData(null, "-1\n", "100000\n", null)]
+    [InlineData(null, "200000\n", "100000\n", 2.0)]
+    [InlineData("garbage\n", null, null, null)]
+    public void Cgroup_cpu_quota_gives_the_cores_a_container_may_use(string? cpuMax, string? quota, string? period, double? cores)
+    {
+        var sources = new List<FactSource>();
+        if (cpuMax != null)
+        {
+            sources.Add(Fixtures.Source(FactSourceIds.CgroupV2CpuMax, cpuMax));
+        }
+
+        if (quota != null)
+        {
+            sources.Add(Fixtures.Source(FactSourceIds.CgroupV1CpuQuota, quota));
+            sources.Add(Fixtures.Source(FactSourceIds.CgroupV1CpuPeriod, period!));
+        }
+
+        Assert.Equal(cores, Fixtures.Linux(sources.ToArray()).Cpu.LimitCores);
+    }
+}
+
+public class SysBlockTests
+{
+    [Fact]
+    public void Without_lsblk_disks_come_from_sys_block_with_their_kind()
+    {
+        // The captured rotational flags of a SATA SSD, an HDD and an NVMe disk, placed where the collector reads them.
+        var sources = new List<FactSource> { Fixtures.Source(FactSourceIds.DiskFree, "Filesystem 1-blocks Used Available Capacity Mounted on\n/dev/sda1 1000 10 990 1% /\n", 0) };
+        foreach (var line in Fixtures.Text("sys-block/rotational-sata-ssd-hdd-nvme.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var path = line[..line.LastIndexOf(':')];
+            var name = path.Split('/')[^3];
+            sources.Add(Fixtures.Source(FactSourceIds.BlockPrefix + name + "/queue/rotational", line[(line.LastIndexOf(':') + 1)..].Trim() + "\n"));
+            sources.Add(Fixtures.Source(FactSourceIds.BlockPrefix + name + "/size", "1953525168\n"));
+        }
+
+        sources.Add(Fixtures.Source(FactSourceIds.BlockPrefix + "sda/device/model", "KINGSTON SA400S3\n"));
+        sources.Add(new FactSource(FactSourceIds.Lsblk) { Status = FactSourceStatus.Absent });
+        var inventory = Fixtures.Linux(sources.ToArray());
+
+        Assert.Equal(new[] { "nvme0n1:NVMe", "sda:SSD", "sdb:HDD" }, inventory.Storage.Devices.Select(d => d.Name + ":" + d.Kind).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.All(inventory.Storage.Devices, d => Assert.Equal(1953525168L * 512, d.SizeBytes));
+        Assert.Equal("KINGSTON SA400S3", inventory.Storage.Devices.Single(d => d.Name == "sda").Model);
+        Assert.DoesNotContain(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_lsblk_or_sys_block_disks_are_unknown_with_a_warning()
+    {
+        var inventory = Fixtures.Linux(new FactSource(FactSourceIds.Lsblk) { Status = FactSourceStatus.Absent });
+
+        Assert.Empty(inventory.Storage.Devices);
+        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal) && w.Contains("disks are unknown", StringComparison.Ordinal));
+    }
+}

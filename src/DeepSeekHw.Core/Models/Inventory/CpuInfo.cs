@@ -18,6 +18,12 @@ namespace DeepSeekHw
         /// <summary>Logical processors (hardware threads) over all sockets.</summary>
         public int? Threads { get; set; }
 
+        /// <summary>
+        /// CPUs this process may use when a container's cgroup caps it (cgroup cpu.max or CFS quota ÷ period), e.g. 4.5;
+        /// null when there is no cap. Threads shows the host's processors even inside such a container.
+        /// </summary>
+        public double? LimitCores { get; set; }
+
         /// <summary>Highest rated clock (boost where the OS reports it), in MHz.</summary>
         public double? MaxFrequencyMHz { get; set; }
 
