@@ -19,6 +19,9 @@
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
         'Export-DeepSeekFacts'
+        'Test-DeepSeekReadiness'
+        'Get-DeepSeekProfile'
+        'New-DeepSeekHardwareProfile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -22,6 +22,20 @@ namespace DeepSeekHw.Commands.Completers
             CatalogNameCompletion.Complete(wordToComplete, SessionCatalog.Current.Gpus.Select(g => (g.Name, g.DisplayName)));
     }
 
+    /// <summary>Completes -Profile / -Name with the seed guides' tiers and editions.</summary>
+    public sealed class ProfileNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Catalog.ProfileCatalog.Builtin.Select(p => (p.Name, p.Description)));
+    }
+
+    /// <summary>Completes -IncludeCheck / -ExcludeCheck with readiness check ids.</summary>
+    public sealed class CheckIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Readiness.ReadinessEngine.CheckIds.Select(id => (id, id)));
+    }
+
     internal static class CatalogNameCompletion
     {
         public static IEnumerable<CompletionResult> Complete(string? wordToComplete, IEnumerable<(string Name, string Tooltip)> names)

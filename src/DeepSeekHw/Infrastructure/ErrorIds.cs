@@ -16,6 +16,8 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string FactsFileExists = "FactsFileExists";
         public const string FactsFileUnwritable = "FactsFileUnwritable";
         public const string NoKnownGpu = "NoKnownGpu";
+        public const string ProfileNotFound = "ProfileNotFound";
+        public const string InventoryInvalid = "InventoryInvalid";
 
         // Sizing requests that cannot be answered; the core raises them with these same ids.
         public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace DeepSeekHw.Readiness
+{
+    /// <summary>
+    /// A machine a planner does not have yet (New-DeepSeekHardwareProfile). It becomes an inventory with only the facts
+    /// given: GPUs from the catalog entry, and whatever else was stated; everything left out stays unknown, so the
+    /// checks that need it answer Unknown instead of guessing.
+    /// </summary>
+    public sealed class WhatIfMachine
+    {
+        public WhatIfMachine(GpuSpec gpu, int gpuCount)
+        {
+            Gpu = gpu ?? throw new ArgumentNullException(nameof(gpu));
+            GpuCount = gpuCount >= 1 ? gpuCount : throw new ArgumentOutOfRangeException(nameof(gpuCount), "GpuCount must be at least 1.");
+        }
+
+        public GpuSpec Gpu { get; }
+
+        public int GpuCount { get; }
+
+        public string ComputerName { get; set; } = "what-if";
+
+        public string Platform { get; set; } = "Linux";
+
+        public long? MemoryBytes { get; set; }
+
+        public int? CpuCores { get; set; }
+
+        public int? CpuThreads { get; set; }
+
+        public double? CpuFrequencyMHz { get; set; }
+
+        /// <summary>NVLink, NVSwitch or PCIe.</summary>
+        public string? Interconnect { get; set; }
+
+        public long? NetworkBitsPerSecond { get; set; }
+
+        /// <summary>InfiniBand, RoCE or Ethernet.</summary>
+        public string NetworkKind { get; set; } = "InfiniBand";
+
+        public long? StorageBytes { get; set; }
+
+        public long? FreeStorageBytes { get; set; }
+
+        /// <summary>NVMe, SSD or HDD.</summary>
+        public string StorageKind { get; set; } = "NVMe";
+
+        public string? DriverVersion { get; set; }
+
+        public string? PyTorchVersion { get; set; }
+
+        public string? PyTorchCudaBuild { get; set; }
+
+        /// <summary>Python packages as name=version (e.g. vllm=0.8.5).</summary>
+        public IDictionary<string, string> Packages { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        public HardwareInventory ToInventory()
+        {
+            var memory = Gpu.UsableMemoryBytes ?? Gpu.MemoryBytes;
+            var inventory = new HardwareInventory
+            {
+                ComputerName = ComputerName,
+                Platform = Platform,
+                IsHypothetical = true,
+                Gpus = Enumerable.Range(0, GpuCount).Select(i => new GpuDevice
+                {
+                    Index = i,
+                    Name = Gpu.DisplayName.Length > 0 ? Gpu.DisplayName : Gpu.Name,
+                    Vendor = Gpu.Vendor,
+                    MemoryTotalBytes = memory,
+                    ComputeCapability = Gpu.ComputeCapability,
+                    GfxTarget = Gpu.GfxTarget,
+                    Architecture = Gpu.Architecture,
+                    DriverVersion = DriverVersion,
+                    Source = "what-if",
+                    Spec = Gpu,
+                }).ToArray(),
+                GpuInterconnect = GpuCount < 2 ? null : Interconnect is "NVSwitch" ? "NVLink" : Interconnect,
+                Cpu = new CpuInfo { Cores = CpuCores, Threads = CpuThreads ?? CpuCores, MaxFrequencyMHz = CpuFrequencyMHz },
+                Memory = new MemoryInfo { TotalBytes = MemoryBytes, UsableBytes = MemoryBytes },
+                CollectedAt = DateTimeOffset.UtcNow,
+            };
+            inventory.Software.NvidiaDriverVersion = Gpu.Vendor == "NVIDIA" ? DriverVersion : null;
+            inventory.Software.AmdDriverVersion = Gpu.Vendor == "AMD" ? DriverVersion : null;
+            var packages = Packages.Select(p => new SoftwarePackage { Name = p.Key, Version = p.Value }).ToList();
+            if (PyTorchVersion != null)
+            {
+                packages.Add(new SoftwarePackage { Name = "torch", Version = PyTorchVersion, CudaBuild = Gpu.Vendor == "NVIDIA" ? PyTorchCudaBuild : null, RocmBuild = Gpu.Vendor == "AMD" ? PyTorchCudaBuild : null });
+            }
+
+            inventory.Software.Packages = packages.ToArray();
+            if (StorageBytes != null || FreeStorageBytes != null)
+            {
+                inventory.Storage.Devices = new[] { new StorageDevice { Name = "disk0", Kind = StorageKind, SizeBytes = StorageBytes ?? FreeStorageBytes } };
+                inventory.Storage.Volumes = new[] { new StorageVolume { MountPoint = "/", SizeBytes = StorageBytes ?? FreeStorageBytes, FreeBytes = FreeStorageBytes ?? StorageBytes } };
+            }
+
+            if (NetworkBitsPerSecond != null)
+            {
+                inventory.Network = new[] { new NetworkAdapter { Name = "fabric0", Kind = NetworkKind, SpeedBitsPerSecond = NetworkBitsPerSecond, State = "up", Mtu = NetworkKind == "InfiniBand" ? 4092 : 9000 } };
+            }
+
+            return inventory;
+        }
+    }
+}

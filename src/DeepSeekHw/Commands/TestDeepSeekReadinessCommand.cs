@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Commands.Completers;
+using DeepSeekHw.Commands.Infrastructure;
+using DeepSeekHw.Inventory;
+using DeepSeekHw.Readiness;
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Commands
+{
+    /// <summary>Checks whether a machine can run a DeepSeek model (or meets a hardware tier), check by check, with what to fix.</summary>
+    /// <remarks>
+    /// <para>Test-DeepSeekReadiness joins the machine's inventory, the sizing of the deployment on its GPUs and the
+    /// versioned compatibility checklist (docs/compatibility.md), and writes one ReadinessCheck per check: GPU presence,
+    /// vendor, per-GPU memory and GPU count against the sizing (never pooled memory), compute capability for the
+    /// precision, MIG, ECC, memory in use, persistence mode, NVLink when tensor parallel, NVIDIA driver against the CUDA
+    /// build of PyTorch (NVIDIA's table; the seed guide's lines are reported as warnings beside it), ROCm against the AMD
+    /// GPU, PyTorch, TensorFlow, the serving engine, FlashMLA, host RAM and CPU rules, disk space and NVMe, and the
+    /// multi-node fabric. Status is Pass, Warning, Fail, NotApplicable, or Unknown when a fact is missing.</para>
+    /// <para>Without -InputObject it collects this machine (as Get-DeepSeekHardware does). Piped inventories may be live,
+    /// replayed with Get-DeepSeekHardware -FactsPath, deserialized from Invoke-Command or Import-Clixml, or what-if
+    /// machines from New-DeepSeekHardwareProfile. -Profile tests against a seed tier from Get-DeepSeekProfile.</para>
+    /// <para>Errors: ModelNotFound, ProfileNotFound (terminating), InventoryInvalid, and the sizing ErrorIds for bad
+    /// -ContextLength, -Concurrency or -Precision.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-32B -Precision AWQ_INT4 -ContextLength 32768</code>
+    /// <para>Tests this machine for the 32B distill in AWQ 4-bit at 32k context; failures carry a remediation.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-Command -ComputerName (Get-Content gpu-nodes.txt) { Get-DeepSeekHardware } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
+    /// <para>Audits a fleet: one ReadinessSummary per server (Ready, counts, failing checks, the widest precision that fits).</para>
+    /// </example>
+    /// <example>
+    /// <code>New-DeepSeekHardwareProfile -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
+    /// <para>Asks whether two A100 80 GB would run the 70B distill at 32k context before buying them.</para>
+    /// </example>
+    /// <example>
+    /// <code>if (Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Quiet) { vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B }</code>
+    /// <para>Gates a deployment script on a bare boolean: $false when any check failed.</para>
+    /// </example>
+    /// <example>
+    /// <code>Test-DeepSeekReadiness -Profile Pro -IncludeCheck GPU.*,System.*</code>
+    /// <para>Checks this machine against the seed guide's Pro tier, GPU and system checks only.</para>
+    /// </example>
+    [Cmdlet(VerbsDiagnostic.Test, "DeepSeekReadiness", DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(ReadinessCheck), typeof(ReadinessSummary), typeof(bool))]
+    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet
+    {
+        private const string ModelSet = "Model";
+        private const string ProfileSet = "Profile";
+
+        private ModelSpec? _model;
+        private HardwareProfile? _profile;
+        private bool _sawInput;
+
+        /// <summary>The model to deploy: a catalog name, id or alias.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ModelSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
+        public string Model { get; set; } = string.Empty;
+
+        /// <summary>A seed tier or edition to test against instead of a model (Get-DeepSeekProfile lists them).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
+        public string Profile { get; set; } = string.Empty;
+
+        /// <summary>Weight precision: Native (default), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4 or a GGUF type (Q4_K_M, ...).</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
+
+        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public int? ContextLength { get; set; }
+
+        /// <summary>Sequences in flight at once. Default 1.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public int Concurrency { get; set; } = 1;
+
+        /// <summary>Inference (default), LoRA, QLoRA or FullFineTune.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public SizingWorkload Workload { get; set; } = SizingWorkload.Inference;
+
+        /// <summary>Serving engine: vLLM (default), SGLang, llama.cpp (default for GGUF), Ollama or Transformers.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateSet("vLLM", "SGLang", "llama.cpp", "Ollama", "Transformers", IgnoreCase = true)]
+        public string? Engine { get; set; }
+
+        /// <summary>Inventories to test (Get-DeepSeekHardware, live, replayed or deserialized; New-DeepSeekHardwareProfile). Default: this machine.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [Alias("Hardware")]
+        [ValidateNotNull]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Check ids to keep (wildcards: GPU.*, Driver.*).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
+        public string[]? IncludeCheck { get; set; }
+
+        /// <summary>Check ids to leave out (wildcards).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(CheckIdCompleter))]
+        public string[]? ExcludeCheck { get; set; }
+
+        /// <summary>Writes only $true or $false per machine: $false when any check failed.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <summary>Writes one ReadinessSummary per machine instead of the checks.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>Seconds each native tool may run when this machine is collected (default 15).</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 15;
+
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == ProfileSet)
+            {
+                _profile = ProfileCatalog.Find(Profile);
+                if (_profile is null)
+                {
+                    var names = ProfileCatalog.Builtin.Select(p => p.Name).ToList();
+                    ThrowTerminatingError(ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", Profile, names, "Get-DeepSeekProfile"));
+                }
+
+                return;
+            }
+
+            _model = Catalog.FindModel(Model);
+            if (_model is null)
+            {
+                ThrowTerminatingError(ModelNotFound(Model));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject is null)
+            {
+                return;
+            }
+
+            _sawInput = true;
+            var inventory = PSObjectMapper.To<HardwareInventory>(InputObject);
+            if (inventory is null || string.IsNullOrEmpty(inventory.ComputerName))
+            {
+                var ex = new System.ArgumentException("The input is not a hardware inventory (it has no ComputerName).");
+                WriteError(ErrorRecords.Create(ex, ErrorIds.InventoryInvalid, ErrorCategory.InvalidData, InputObject, "Pipe objects from Get-DeepSeekHardware or New-DeepSeekHardwareProfile."));
+                return;
+            }
+
+            foreach (var gpu in inventory.Gpus)
+            {
+                gpu.Spec = Catalog.FindGpu(gpu.Spec?.Name ?? gpu.Name) ?? gpu.Spec; // a deserialized Spec may be cut short by the serialization depth
+            }
+
+            Test(inventory);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (!_sawInput)
+            {
+                var inventory = InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
+                foreach (var warning in inventory.Warnings)
+                {
+                    WriteVerbose(warning);
+                }
+
+                Test(inventory);
+            }
+        }
+
+        private void Test(HardwareInventory inventory)
+        {
+            var request = new ReadinessRequest(inventory)
+            {
+                Model = _model,
+                Profile = _profile,
+                Precision = Precision,
+                ContextLength = ContextLength,
+                Concurrency = Concurrency,
+                Workload = Workload,
+                Engine = Engine,
+            };
+            IReadOnlyList<ReadinessCheck> checks;
+            try
+            {
+                checks = ReadinessEngine.Evaluate(request, Catalog, CompatibilityChecklist.Builtin);
+            }
+            catch (SizingException ex)
+            {
+                WriteError(ErrorRecords.Create(ex, ex.ErrorId, ErrorCategory.InvalidArgument, Model));
+                return;
+            }
+
+            var kept = checks.Where(c => Keep(c.CheckId)).ToList();
+            if (Quiet)
+            {
+                WriteObject(kept.All(c => c.Status != ReadinessStatus.Fail));
+            }
+            else if (Summary)
+            {
+                WriteObject(ReadinessEngine.Summarize(request, kept, Catalog, CompatibilityChecklist.Builtin));
+            }
+            else
+            {
+                WriteObject(kept, enumerateCollection: true);
+            }
+        }
+
+        private bool Keep(string checkId)
+        {
+            static bool Matches(string[]? patterns, string id) =>
+                patterns != null && patterns.Any(p => WildcardPattern.Get(p, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant).IsMatch(id));
+
+            return (IncludeCheck is null || Matches(IncludeCheck, checkId)) && !Matches(ExcludeCheck, checkId);
+        }
+    }
+}
