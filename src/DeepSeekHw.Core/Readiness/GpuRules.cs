@@ -393,8 +393,11 @@ namespace DeepSeekHw.Readiness
                 return Verdict.Unknown(expected, c.Gpus.Length < 2 ? "Fewer than two GPUs." : "The GPU topology was not reported (nvidia-smi topo -m).", "nvidia-smi topo -m");
             }
 
-            var status = required != null || c.Gpus.Length < 2 ? ReadinessStatus.Fail : ReadinessStatus.Warning;
-            return Verdict.Check(false, status, expected, actual, string.Empty, Invariant($"Tensor parallelism over {actual} all-reduces every layer across PCIe: decode is slower than on NVLink."), "Prefer NVLink/NVSwitch servers; on PCIe use pipeline parallelism across GPU pairs (vLLM --pipeline-parallel-size) to cut the traffic.");
+            const string Fix = "Prefer NVLink/NVSwitch servers; on PCIe use pipeline parallelism across GPU pairs (vLLM --pipeline-parallel-size) to cut the traffic.";
+            var message = Invariant($"Tensor parallelism over {actual} links all-reduces every layer across PCIe: decode is slower than on NVLink.");
+            return required != null
+                ? Verdict.Fail(expected, actual, "The tier asks for " + required + "; these GPUs are linked over " + actual + ".", Fix, c.Profile!.Source)
+                : Verdict.Warning(expected, actual, message, Fix);
         }
     }
 }

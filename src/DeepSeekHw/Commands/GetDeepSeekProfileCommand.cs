@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Commands.Completers;
@@ -40,6 +41,6 @@ namespace DeepSeekHw.Commands
         }
 
         private static ErrorRecord NotFound(string name) =>
-            ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", name, System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(ProfileCatalog.Builtin, p => p.Name)), "Get-DeepSeekProfile");
+            ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", name, ProfileCatalog.Builtin.Select(p => p.Name).ToList(), "Get-DeepSeekProfile");
     }
 }
