@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Commands.Completers;
@@ -34,13 +33,10 @@ namespace DeepSeekHw.Commands
         protected override void ProcessRecord()
         {
             var profiles = ProfileCatalog.Builtin;
-            foreach (var profile in ResolveNames(Name, profiles, p => new[] { p.Name }, ProfileCatalog.Find, NotFound))
+            foreach (var profile in ResolveNames(Name, profiles, p => new[] { p.Name }, ProfileCatalog.Find, ProfileNotFound))
             {
                 WriteObject(profile);
             }
         }
-
-        private static ErrorRecord NotFound(string name) =>
-            ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", name, ProfileCatalog.Builtin.Select(p => p.Name).ToList(), "Get-DeepSeekProfile");
     }
 }

@@ -125,8 +125,7 @@ namespace DeepSeekHw.Commands
                 _profile = ProfileCatalog.Find(Profile);
                 if (_profile is null)
                 {
-                    var names = ProfileCatalog.Builtin.Select(p => p.Name).ToList();
-                    ThrowTerminatingError(ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", Profile, names, "Get-DeepSeekProfile"));
+                    ThrowTerminatingError(ProfileNotFound(Profile));
                 }
 
                 return;

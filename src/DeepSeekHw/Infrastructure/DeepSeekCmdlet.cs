@@ -66,6 +66,9 @@ namespace DeepSeekHw.Commands.Infrastructure
         internal ErrorRecord ModelNotFound(string name) =>
             ErrorRecords.NotFound(ErrorIds.ModelNotFound, "model", name, Catalog.SuggestModels(name), "Get-DeepSeekModel");
 
+        internal static ErrorRecord ProfileNotFound(string name) =>
+            ErrorRecords.NotFound(ErrorIds.ProfileNotFound, "profile", name, ProfileCatalog.Builtin.Select(p => p.Name).ToList(), "Get-DeepSeekProfile");
+
         internal ErrorRecord GpuNotFound(string name) =>
             ErrorRecords.NotFound(ErrorIds.GpuNotFound, "GPU", name, Catalog.SuggestGpus(name), "Get-DeepSeekGpuSpec");
     }
