@@ -27,7 +27,7 @@ namespace DeepSeekHw.Shell
         public int Run(ShellOptions options)
         {
             var host = new ShellHost(_output, _error, _width, PlainText);
-            var state = InitialSessionState.CreateDefault2();
+            var state = InitialSessionState.CreateDefault();
             if (OperatingSystem.IsWindows())
             {
                 state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass; // -File scripts; policies exist only on Windows

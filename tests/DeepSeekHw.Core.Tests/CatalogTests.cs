@@ -130,3 +130,34 @@ public sealed class CatalogTests
         Assert.Empty(Catalog.SuggestModels("zzzzzzzzzzzzzzzzzzzz"));
     }
 }
+
+public sealed class CatalogTextTests
+{
+    // Markers of research notes that mean nothing to a user: search-tool ids, paths outside this repository.
+    private static readonly string[] InternalMarkers = { "find_string", "search index", "code index", "docs corpus", "shared/data", "shared/docs", "seeds/", "NOTES.md", "sizing-reference", "recalled" };
+
+    public static TheoryData<string> DataFiles => new() { "models.json", "gpus.json", "compat.json", "profiles.json" };
+
+    [Theory]
+    [MemberData(nameof(DataFiles))]
+    public void Every_source_a_user_can_see_is_a_public_document_or_a_file_in_this_repository(string file)
+    {
+        using var stream = typeof(DeepSeekCatalog).Assembly.GetManifestResourceStream("DeepSeekHw.Catalog.Data." + file)!;
+        var text = new System.IO.StreamReader(stream).ReadToEnd();
+
+        Assert.All(InternalMarkers, marker => Assert.DoesNotContain(marker, text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Published_parameter_counts_are_the_exact_integers_published()
+    {
+        // Counts are published as "16.4B": a whole number of millions, never 16399999999 from binary floating point.
+        Assert.All(DeepSeekCatalog.Builtin.Models, m =>
+        {
+            Assert.Equal(0, m.TotalParameters % 1_000_000);
+            Assert.Equal(0, m.ActiveParameters % 1_000_000);
+        });
+        Assert.Equal(16_400_000_000, DeepSeekCatalog.Builtin.FindModel("DeepSeek-MoE-16B")!.TotalParameters);
+        Assert.Equal(8_030_000_000, DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!.TotalParameters);
+    }
+}

@@ -9,7 +9,7 @@ public sealed class SizingTests
     private static readonly DeepSeekCatalog Catalog = DeepSeekCatalog.Builtin;
 
     private static SizingEstimate Size(string model, WeightPrecision precision = WeightPrecision.Native, string? gpu = null, int? gpuCount = null,
-        int? context = null, int concurrency = 1, string? engine = null, KvCacheType kv = KvCacheType.Auto)
+        int? context = null, int concurrency = 1, string? engine = null, KvCacheType kv = KvCacheType.Auto, SizingWorkload workload = SizingWorkload.Inference)
     {
         return SizingEngine.Estimate(new SizingRequest(Catalog.FindModel(model)!)
         {
@@ -20,6 +20,7 @@ public sealed class SizingTests
             Concurrency = concurrency,
             Engine = engine,
             KvCacheType = kv,
+            Workload = workload,
         });
     }
 
@@ -126,8 +127,31 @@ public sealed class SizingTests
         var distill = Size("DeepSeek-R1-Distill-Qwen-7B", WeightPrecision.BF16, "H100-SXM");
 
         Assert.Equal((16, 8, 2), (v3.GpuCount!.Value, v3.TensorParallel, v3.PipelineParallel));
-        Assert.Contains(v3.Assumptions, a => a.Contains("2 nodes of 8 GPUs", StringComparison.Ordinal));
-        Assert.Equal((1, 1), (distill.GpuCount!.Value, distill.TensorParallel));
+        Assert.Equal(2, v3.Nodes);
+        Assert.Contains(v3.Assumptions, a => a.Contains("2 servers of 8 GPUs", StringComparison.Ordinal));
+        Assert.Equal((1, 1, 1), (distill.GpuCount!.Value, distill.TensorParallel, distill.Nodes!.Value));
+    }
+
+    [Fact]
+    public void A_layout_beyond_one_server_says_how_many_servers_in_the_estimate_itself()
+    {
+        var r1 = Size("DeepSeek-R1", gpu: "RTX-4090");
+
+        Assert.True(r1.GpuCount > 8);
+        Assert.Equal((r1.GpuCount!.Value + 7) / 8, r1.Nodes);
+        Assert.Null(Size("DeepSeek-R1").Nodes); // no GPU: no layout, no servers
+    }
+
+    [Fact]
+    public void QLoRA_reports_the_NF4_base_it_sizes_not_the_BF16_checkpoint()
+    {
+        var qlora = Size("DeepSeek-R1-Distill-Llama-8B", workload: SizingWorkload.QLoRA, gpu: "L4");
+        var lora = Size("DeepSeek-R1-Distill-Llama-8B", workload: SizingWorkload.LoRA, gpu: "L4");
+
+        Assert.Equal("NF4", qlora.Precision);
+        Assert.InRange(qlora.WeightBytes / (double)GiB, 3.8, 4.0); // 8.03B × 4.127 bits
+        Assert.Equal("BF16", lora.Precision);
+        Assert.InRange(lora.WeightBytes / (double)GiB, 14.9, 15.1);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace DeepSeekHw.Readiness
     /// <summary>Where the checkpoint lives and how nodes talk: free space, NVMe, a tier's disks, the multi-node fabric.</summary>
     internal static class StorageNetworkRules
     {
-        private const string NetworkTuning = "seeds/000_bf2e30c90b0ca7ad.txt §3.3 网络延迟优化 (RoCE, Jumbo Frame MTU=9000)";
+        private const string NetworkTuning = "Seed guide 1 §3.3 网络延迟优化 (RoCE, Jumbo Frame MTU=9000)";
         private const long FabricBitsPerSecond = 200_000_000_000;
 
         public static IEnumerable<ReadinessRule> All => new[]

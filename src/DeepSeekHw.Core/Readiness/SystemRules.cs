@@ -8,7 +8,7 @@ namespace DeepSeekHw.Readiness
     /// <summary>Host RAM and CPU: the seed's Kubernetes quota rules, RAM to load or run the model, and a tier's figures.</summary>
     internal static class SystemRules
     {
-        private const string QuotaRule = "seeds/001_05eb0cf136ffbcd5.txt §五 资源配额 (CPU 4c/GPU 1:1, 内存为GPU显存的1.5倍)";
+        private const string QuotaRule = "Seed guide 2 §五 资源配额 (CPU 4c/GPU 1:1, 内存为GPU显存的1.5倍)";
 
         public static IEnumerable<ReadinessRule> All => new[]
         {

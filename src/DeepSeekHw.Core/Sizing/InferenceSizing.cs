@@ -18,6 +18,9 @@ namespace DeepSeekHw.Sizing
         internal const long NcclBytes = 384 * MiB;
         private const int MaxGpus = 128;
 
+        /// <summary>GPUs in one server (HGX/DGX and MI300X platforms); a layout beyond it spans servers.</summary>
+        internal const int GpusPerNode = 8;
+
         // Calibration: published SGLang runs of DeepSeek-V3 FP8 on 8×H200 at batch 1 reach about 3% of the bandwidth
         // ideal (sglang PR #2643); a per-layer floor of kernel launches, all-reduce/all-to-all and expert dispatch explains it.
         private const double MultiGpuMoeLayerFloorMicroseconds = 450;
@@ -65,6 +68,7 @@ namespace DeepSeekHw.Sizing
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
             e.GpuCount = plan.GpuCount;
+            e.Nodes = NodesFor(plan.GpuCount);
             e.Fits = plan.Need <= budget;
             e.TotalBytes = plan.Need * plan.GpuCount;
             e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.TensorParallel > 1 ? plan.TensorParallel : 1;
@@ -109,7 +113,7 @@ namespace DeepSeekHw.Sizing
                 return Note(Make(1, MaxGpus), engine, notes, chosen: true, fitsNowhere: true);
             }
 
-            var validTp = new[] { 1, 2, 4, 8 }.Where(tp => m.NumAttentionHeads % tp == 0 && (!m.IsMixtureOfExperts || m.RoutedExperts % tp == 0)).ToList();
+            var validTp = new[] { 1, 2, 4, 8 }.Where(tp => tp <= GpusPerNode).Where(tp => m.NumAttentionHeads % tp == 0 && (!m.IsMixtureOfExperts || m.RoutedExperts % tp == 0)).ToList();
             if (r.GpuCount is { } gpus)
             {
                 var tp = validTp.Where(t => t <= gpus && gpus % t == 0).DefaultIfEmpty(1).Max();
@@ -148,13 +152,17 @@ namespace DeepSeekHw.Sizing
                 : chosen
                     ? Invariant($"Layout: the smallest that fits: {how} (tensor parallel is a power of two that divides the attention heads and experts).")
                     : Invariant($"Layout: {how} for the {plan.GpuCount} GPU(s) given."));
-            if (engine.UsesTensorParallel && plan.GpuCount > 8)
+            if (plan.GpuCount > GpusPerNode)
             {
-                notes.Add(Invariant($"Beyond one node: {Math.Ceiling(plan.GpuCount / 8.0):0} nodes of 8 GPUs, tensor parallel within a node and {plan.PipelineParallel} pipeline stages across nodes; the nodes need InfiniBand or RoCE (≥ 200 Gb/s)."));
+                notes.Add(engine.UsesTensorParallel
+                    ? Invariant($"Beyond one server: {NodesFor(plan.GpuCount)} servers of {GpusPerNode} GPUs, tensor parallel within a server and {plan.PipelineParallel} pipeline stages across servers; the servers need InfiniBand or RoCE (≥ 200 Gb/s).")
+                    : Invariant($"Beyond one server: {NodesFor(plan.GpuCount)} servers of {GpusPerNode} GPUs, layers split across them ({engine.Name} RPC); the servers need a fast network."));
             }
 
             return plan;
         }
+
+        internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
         private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp)
         {

@@ -67,6 +67,9 @@ namespace DeepSeekHw
 
         public int? GpuCount { get; set; }
 
+        /// <summary>Servers the layout spans at 8 GPUs per server; above 1 the servers need InfiniBand or RoCE between them. Null when no GPU was given.</summary>
+        public int? Nodes { get; set; }
+
         public int TensorParallel { get; set; } = 1;
 
         public int PipelineParallel { get; set; } = 1;

@@ -26,6 +26,14 @@ namespace DeepSeekHw.Sizing
             var baseWeights = r.Workload == SizingWorkload.QLoRA ? (long)(parameters * 4.127 / 8) : isFull ? parameters * 2 : w.Total;
             var layerActivation = 34L * context * r.Concurrency * m.HiddenSize;
             var activations = checkpointing ? 2L * context * r.Concurrency * m.HiddenSize * m.NumLayers + layerActivation : layerActivation * m.NumLayers;
+            e.WeightBytes = baseWeights;
+            var basePrecision = r.Workload == SizingWorkload.QLoRA ? "NF4" : isFull ? "BF16" : e.Precision;
+            if (r.Precision != WeightPrecision.Native && !string.Equals(basePrecision, e.Precision, StringComparison.Ordinal))
+            {
+                notes.Add(Invariant($"-Precision {e.Precision} does not apply: {r.Workload} keeps the {(isFull ? "trained" : "frozen base")} weights in {basePrecision}."));
+            }
+
+            e.Precision = basePrecision;
             e.KvCacheType = "none";
             e.KvCacheBytesPerToken = 0;
             e.KvCacheBytes = 0;
@@ -95,6 +103,7 @@ namespace DeepSeekHw.Sizing
             e.ActivationBytes = activations;
             e.OverheadBytes = InferenceSizing.CudaContextBytes + (count > 1 ? InferenceSizing.NcclBytes : 0);
             e.GpuCount = count;
+            e.Nodes = InferenceSizing.NodesFor(count);
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
             e.Fits = e.PerGpuBytes <= budget;
