@@ -23,7 +23,11 @@ namespace DeepSeekHw.Shell
             _width = width;
         }
 
-        /// <summary>Runs the command and returns the process exit code: 0 when no error record was written, else 1.</summary>
+        /// <summary>
+        /// Runs the command and returns the process exit code: 1 when an error reached the error stream unhandled (or the
+        /// command ended in a terminating error), else 0, or the code of an exit statement. Errors silenced with
+        /// -ErrorAction SilentlyContinue/Ignore or caught by try/catch or trap do not count.
+        /// </summary>
         public int Run(ShellOptions options)
         {
             var host = new ShellHost(_output, _error, _width, PlainText);
@@ -90,7 +94,7 @@ namespace DeepSeekHw.Shell
                 return exitCode;
             }
 
-            return errors > 0 || powershell.HadErrors ? 1 : 0;
+            return errors > 0 ? 1 : 0; // not HadErrors: it is also set by errors the script handled
         }
 
         /// <summary>No ANSI colour when output goes to a file or pipe, or when NO_COLOR is set (no-color.org).</summary>

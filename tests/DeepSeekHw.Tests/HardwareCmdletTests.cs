@@ -3,7 +3,7 @@ using DeepSeekHw.Shell;
 
 namespace DeepSeekHw.Tests;
 
-/// <summary>Get-DeepSeekHardware and Export-DeepSeekFacts in a real runspace: collection, replay, errors, remoting, views.</summary>
+/// <summary>Get-DeepSeekHardware and Export-DeepSeekFactBundle in a real runspace: collection, replay, errors, remoting, views.</summary>
 public sealed class HardwareCmdletTests : IDisposable
 {
     private readonly PowerShellSession _session = new();
@@ -107,20 +107,20 @@ public sealed class HardwareCmdletTests : IDisposable
     {
         var path = Path.Combine(_directory, "this.facts.json");
 
-        _session.Run("Export-DeepSeekFacts -Path $args[0] -WhatIf", path);
+        _session.Run("Export-DeepSeekFactBundle -Path $args[0] -WhatIf", path);
         Assert.False(File.Exists(path));
 
-        var exported = _session.Run("Export-DeepSeekFacts -Path $args[0] -PassThru | Get-DeepSeekHardware", path);
+        var exported = _session.Run("Export-DeepSeekFactBundle -Path $args[0] -PassThru | Get-DeepSeekHardware", path);
         Assert.Empty(exported.Errors);
         Assert.Equal(Environment.MachineName, Assert.Single(exported.Output).Properties["ComputerName"].Value);
         Assert.Contains("\"schema\": \"deepseekhw/facts@1\"", File.ReadAllText(path), StringComparison.Ordinal);
 
-        var refused = _session.Run("Export-DeepSeekFacts -Path $args[0]", path);
+        var refused = _session.Run("Export-DeepSeekFactBundle -Path $args[0]", path);
         var error = Assert.Single(refused.Errors);
-        Assert.Equal("FactsFileExists,DeepSeekHw.Commands.ExportDeepSeekFactsCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("FactsFileExists,DeepSeekHw.Commands.ExportDeepSeekFactBundleCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
 
-        Assert.Empty(_session.Run("Export-DeepSeekFacts -Path $args[0] -Force", path).Errors);
+        Assert.Empty(_session.Run("Export-DeepSeekFactBundle -Path $args[0] -Force", path).Errors);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class HardwareCmdletTests : IDisposable
             Assert.Equal(0, exit);
             var text = output.ToString();
             Assert.Contains("gpu-node-07", text, StringComparison.Ordinal);
-            Assert.Contains("2 x NVIDIA GeForce RTX 4090 (24 GiB)", text, StringComparison.Ordinal);
+            Assert.Contains("2 x NVIDIA GeForce RTX 4090 (24.0 GiB)", text, StringComparison.Ordinal);
             Assert.Contains("NVIDIA 535.86.05, CUDA 12.2", text, StringComparison.Ordinal);
             Assert.Contains("GpuInterconnect : PCIe", text, StringComparison.Ordinal);
         }

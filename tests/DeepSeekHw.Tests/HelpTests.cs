@@ -6,7 +6,7 @@ public sealed class HelpTests : IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    public static TheoryData<string> Cmdlets => new() { "Get-DeepSeekModel", "Get-DeepSeekGpuSpec", "Get-DeepSeekSizing", "Import-DeepSeekCatalog", "Get-DeepSeekHardware", "Export-DeepSeekFacts", "Test-DeepSeekReadiness", "Get-DeepSeekProfile", "New-DeepSeekHardwareProfile" };
+    public static TheoryData<string> Cmdlets => new() { "Get-DeepSeekModel", "Get-DeepSeekGpuSpec", "Get-DeepSeekSizing", "Import-DeepSeekCatalog", "Get-DeepSeekHardware", "Export-DeepSeekFactBundle", "Test-DeepSeekReadiness", "Get-DeepSeekProfile", "New-DeepSeekHardware" };
 
     [Theory]
     [MemberData(nameof(Cmdlets))]

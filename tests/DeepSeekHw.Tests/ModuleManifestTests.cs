@@ -24,9 +24,20 @@ public sealed class ModuleManifestTests : IDisposable
     {
         var declared = ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
 
-        var exported = _session.Run("Get-Command -Module DeepSeekHw | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal);
+        var exported = _session.Run("Get-Command -Module DeepSeekHw -CommandType Cmdlet | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal);
 
         Assert.Equal(declared, exported);
+    }
+
+    [Fact]
+    public void The_old_cmdlet_names_are_exported_aliases_of_the_renamed_cmdlets()
+    {
+        var declared = ((object[])ReadManifest()["AliasesToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
+
+        var aliases = _session.Run("Get-Command -Module DeepSeekHw -CommandType Alias | ForEach-Object { $_.Name + '=' + $_.ResolvedCommandName }").Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(declared, aliases.Select(a => a.Split('=')[0]));
+        Assert.Equal(new[] { "Export-DeepSeekFacts=Export-DeepSeekFactBundle", "New-DeepSeekHardwareProfile=New-DeepSeekHardware" }, aliases);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using DeepSeekHw.Shell;
 
 namespace DeepSeekHw.Tests;
 
-/// <summary>Test-DeepSeekReadiness, Get-DeepSeekProfile and New-DeepSeekHardwareProfile in a real runspace and through the host.</summary>
+/// <summary>Test-DeepSeekReadiness, Get-DeepSeekProfile and New-DeepSeekHardware in a real runspace and through the host.</summary>
 public sealed class ReadinessCmdletTests : IDisposable
 {
     private readonly PowerShellSession _session = new();
@@ -77,7 +77,7 @@ public sealed class ReadinessCmdletTests : IDisposable
     [Fact]
     public void Include_and_exclude_filter_by_id_with_wildcards()
     {
-        var result = _session.Run("New-DeepSeekHardwareProfile -Gpu L40S -GpuCount 1 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -IncludeCheck GPU.*,Driver.* -ExcludeCheck GPU.M*");
+        var result = _session.Run("New-DeepSeekHardware -Gpu L40S -GpuCount 1 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -IncludeCheck GPU.*,Driver.* -ExcludeCheck GPU.M*");
 
         var ids = result.Output.Select(c => (string)c.Properties["CheckId"].Value).ToList();
         Assert.Contains("GPU.Present", ids);
@@ -90,7 +90,7 @@ public sealed class ReadinessCmdletTests : IDisposable
     public void Profiles_list_and_a_what_if_enterprise_node_meets_its_tier()
     {
         var profiles = _session.Run("Get-DeepSeekProfile");
-        var checks = _session.Run("New-DeepSeekHardwareProfile -Gpu H100-SXM -GpuCount 8 -Interconnect NVSwitch -CpuCores 128 -CpuThreads 256 -StorageGB 8000 -NetworkGbps 400 | Test-DeepSeekReadiness -Profile Enterprise");
+        var checks = _session.Run("New-DeepSeekHardware -Gpu H100-SXM -GpuCount 8 -Interconnect NVSwitch -CpuCores 128 -CpuThreads 256 -StorageGB 8000 -NetworkGbps 400 | Test-DeepSeekReadiness -Profile Enterprise");
 
         Assert.Equal(new[] { "Basic-Minimum", "Basic-Recommended", "Pro", "Pro-Distributed", "Enterprise", "V1", "V2", "Lite" }, profiles.Output.Select(p => (string)p.Properties["Name"].Value));
         var statuses = Statuses(checks.Output);
@@ -105,15 +105,15 @@ public sealed class ReadinessCmdletTests : IDisposable
     [Fact]
     public void Unknown_names_and_foreign_input_are_errors_with_stable_ids()
     {
-        var model = _session.Run("Test-DeepSeekReadiness -Model NoSuchModel -InputObject (New-DeepSeekHardwareProfile -Gpu T4)");
-        var profile = _session.Run("Test-DeepSeekReadiness -Profile Ultra -InputObject (New-DeepSeekHardwareProfile -Gpu T4)");
+        var model = _session.Run("Test-DeepSeekReadiness -Model NoSuchModel -InputObject (New-DeepSeekHardware -Gpu T4)");
+        var profile = _session.Run("Test-DeepSeekReadiness -Profile Ultra -InputObject (New-DeepSeekHardware -Gpu T4)");
         var foreign = _session.Run("Get-DeepSeekModel -Name DeepSeek-V3 | Test-DeepSeekReadiness -Model DeepSeek-V3");
 
         Assert.Equal("ModelNotFound,DeepSeekHw.Commands.TestDeepSeekReadinessCommand", Assert.Single(model.Errors).FullyQualifiedErrorId);
         Assert.Equal("ProfileNotFound,DeepSeekHw.Commands.TestDeepSeekReadinessCommand", Assert.Single(profile.Errors).FullyQualifiedErrorId);
         var error = Assert.Single(foreign.Errors);
-        Assert.Equal("InventoryInvalid,DeepSeekHw.Commands.TestDeepSeekReadinessCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal("InputObjectNotBound,DeepSeekHw.Commands.TestDeepSeekReadinessCommand", error.FullyQualifiedErrorId); // a model is neither hardware nor a profile
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ReadinessCmdletTests : IDisposable
         using var quiet = new StringWriter();
         using var view = new StringWriter();
         using var error = new StringWriter();
-        var profile = "New-DeepSeekHardwareProfile -Gpu T4 -ComputerName planned-t4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16";
+        var profile = "New-DeepSeekHardware -Gpu T4 -ComputerName planned-t4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16";
 
         new ShellRunner(quiet, error, RepoPaths.ModuleManifest, 200) { PlainText = true }.Run(ShellOptions.Parse(new[] { "-Command", profile + " -Quiet" }));
         new ShellRunner(view, error, RepoPaths.ModuleManifest, 200) { PlainText = true }.Run(ShellOptions.Parse(new[] { "-Command", profile }));

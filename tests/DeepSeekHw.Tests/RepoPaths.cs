@@ -9,7 +9,7 @@ public static class RepoPaths
 
     public static string ModuleManifest => Path.Combine(ModuleDirectory, "DeepSeekHw.psd1");
 
-    public static string SourceManifest => Path.Combine(Root, "DeepSeekHw.psd1");
+    public static string SourceManifest => Path.Combine(Root, "module", "DeepSeekHw.psd1");
 
     private static string FindRoot()
     {

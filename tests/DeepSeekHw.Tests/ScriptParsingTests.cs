@@ -36,7 +36,7 @@ public sealed class ScriptParsingTests
         var files = FindScripts();
 
         Assert.Contains("build.ps1", files);
-        Assert.Contains("DeepSeekHw.psd1", files);
+        Assert.Contains("module/DeepSeekHw.psd1", files);
     }
 
     [Theory]

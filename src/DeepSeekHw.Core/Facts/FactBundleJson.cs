@@ -67,7 +67,7 @@ namespace DeepSeekHw.Facts
             {
                 throw new FactBundleException(string.Format(
                     CultureInfo.InvariantCulture,
-                    "The file's schema is '{0}', not '{1}'. Collect it again with Export-DeepSeekFacts.",
+                    "The file's schema is '{0}', not '{1}'. Collect it again with Export-DeepSeekFactBundle.",
                     schema ?? "(none)",
                     FactBundle.SchemaId));
             }

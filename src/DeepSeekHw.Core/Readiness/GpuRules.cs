@@ -30,7 +30,7 @@ namespace DeepSeekHw.Readiness
         };
 
         private static string Describe(IEnumerable<GpuDevice> gpus) =>
-            string.Join(", ", gpus.GroupBy(g => g.Name).Select(g => Invariant($"{g.Count()} x {g.Key} ({Units.GiB(g.First().MemoryTotalBytes)})")));
+            string.Join(", ", gpus.GroupBy(g => g.Name).Select(g => Invariant($"{g.Count()} x {g.Key} ({Units.Size(g.First().MemoryTotalBytes)})")));
 
         /// <summary>The verdict of a GPU check on a machine without a GPU: not applicable to CPU inference, a failure otherwise.</summary>
         private static Verdict? WithoutGpu(ReadinessContext c, string expected, bool unknown = false)
@@ -107,7 +107,7 @@ namespace DeepSeekHw.Readiness
             }
 
             var gpu = c.Installed.Spec;
-            var actual = Invariant($"{c.Installed.Count} x {gpu.Name}") + (c.Estimate?.PerGpuBudgetBytes is long budget ? ", budget " + Units.GiB(budget) + " per GPU" : string.Empty);
+            var actual = Invariant($"{c.Installed.Count} x {gpu.Name}") + (c.Estimate?.PerGpuBudgetBytes is long budget ? ", budget " + Units.Size(budget) + " per GPU" : string.Empty);
             var ignored = c.Installed.Ignored > 0 ? Invariant($" {c.Installed.Ignored} other GPU(s) are not counted (tensor parallelism needs identical GPUs).") : string.Empty;
             if (c.Estimate is null)
             {
@@ -115,7 +115,7 @@ namespace DeepSeekHw.Readiness
             }
 
             var e = c.Estimate;
-            var breakdown = Invariant($"{Units.GiB(e.PerGpuBytes)} per GPU (weights {Units.GiB(e.WeightBytesPerGpu)} + KV cache {Units.GiB(e.KvCacheBytesPerGpu)} + activations and runtime) at TP{e.TensorParallel} x PP{e.PipelineParallel}");
+            var breakdown = Invariant($"{Units.Size(e.PerGpuBytes)} per GPU (weights {Units.Size(e.WeightBytesPerGpu)} + KV cache {Units.Size(e.KvCacheBytesPerGpu)} + activations and runtime) at TP{e.TensorParallel} x PP{e.PipelineParallel}");
             if (e.Fits == true)
             {
                 return Verdict.Pass("<= budget: " + breakdown, actual, "The deployment fits every GPU." + ignored);
@@ -140,7 +140,7 @@ namespace DeepSeekHw.Readiness
             return Verdict.Fail(
                 "<= budget: " + breakdown,
                 actual,
-                Invariant($"Each GPU needs {Units.GiB(e.PerGpuBytes)} but its budget is {Units.GiB(e.PerGpuBudgetBytes)}.") + ignored,
+                Invariant($"Each GPU needs {Units.Size(e.PerGpuBytes)} but its budget is {Units.Size(e.PerGpuBudgetBytes)}.") + ignored,
                 options.Count > 0 ? "To fit: " + string.Join("; or ", options) + "." : "No layout of this GPU holds it: use GPUs with more memory or a smaller model.");
         }
 
@@ -155,14 +155,14 @@ namespace DeepSeekHw.Readiness
 
             var bytesPerWeight = profile.ModelPrecision switch { "FP32" => 4.0, "INT8" => 1.0, _ => 2.0 };
             var need = (long)(parameters * bytesPerWeight * 1.2);
-            var expected = Invariant($">= {Units.GiB(need)} on one GPU ({parameters / 1e9:0.#}B parameters x {bytesPerWeight:0} B ({profile.ModelPrecision}) x 1.2 for KV cache and runtime)");
+            var expected = Invariant($">= {Units.Size(need)} on one GPU ({parameters / 1e9:0.#}B parameters x {bytesPerWeight:0} B ({profile.ModelPrecision}) x 1.2 for KV cache and runtime)");
             if (WithoutGpu(c, expected) is { } none)
             {
                 return none;
             }
 
             var largest = c.Gpus.Max(g => g.MemoryTotalBytes ?? 0);
-            return Verdict.Check(largest >= need, ReadinessStatus.Fail, expected, Units.GiB(largest) + " (largest GPU)", "The largest GPU holds the edition's largest model.", "No GPU holds the edition's largest model.", "Use a GPU with at least " + Units.GiB(need) + ", or a smaller model.", profile.Source);
+            return Verdict.Check(largest >= need, ReadinessStatus.Fail, expected, Units.Size(largest) + " (largest GPU)", "The largest GPU holds the edition's largest model.", "No GPU holds the edition's largest model.", "Use a GPU with at least " + Units.Size(need) + ", or a smaller model.", profile.Source);
         }
 
         private static Verdict? Count(ReadinessContext c)
@@ -257,7 +257,7 @@ namespace DeepSeekHw.Readiness
             }
 
             var options = profile.GpuOptions.Select(o => (Option: o, Spec: c.Catalog.FindGpu(o.Gpu))).Where(o => o.Spec != null).ToList();
-            var expected = string.Join(" or ", options.Select(o => Invariant($"{o.Option.Count} x {o.Spec!.Name} ({Units.GiB(o.Spec.MemoryBytes)}, {o.Spec.DenseFp16Tflops:0.#} TFLOPS FP16) or equivalent")));
+            var expected = string.Join(" or ", options.Select(o => Invariant($"{o.Option.Count} x {o.Spec!.Name} ({Units.Size(o.Spec.MemoryBytes)}, {o.Spec.DenseFp16Tflops:0.#} TFLOPS FP16) or equivalent")));
             if (WithoutGpu(c, expected) is { } none)
             {
                 return none;
@@ -331,7 +331,7 @@ namespace DeepSeekHw.Readiness
             var busy = c.Gpus.Where(g => g.MemoryUsedBytes > (1L << 30)).ToList();
             if (busy.Count > 0)
             {
-                return Verdict.Warning(Expected, string.Join(", ", busy.Select(g => Invariant($"GPU {g.Index}: {Units.GiB(g.MemoryUsedBytes)} used"))), "Other processes hold GPU memory; the engine's budget assumes idle GPUs and will start short or fail.", "Stop them (nvidia-smi --query-compute-apps=pid,used_memory --format=csv lists them) or lower the engine's memory fraction (vLLM --gpu-memory-utilization).");
+                return Verdict.Warning(Expected, string.Join(", ", busy.Select(g => Invariant($"GPU {g.Index}: {Units.Size(g.MemoryUsedBytes)} used"))), "Other processes hold GPU memory; the engine's budget assumes idle GPUs and will start short or fail.", "Stop them (nvidia-smi --query-compute-apps=pid,used_memory --format=csv lists them) or lower the engine's memory fraction (vLLM --gpu-memory-utilization).");
             }
 
             return c.Gpus.Any(g => g.MemoryUsedBytes is null)

@@ -32,7 +32,7 @@ namespace DeepSeekHw.Readiness
             var native = c.Precision == c.Model.NativeDtype || (c.Precision == "BF16" && c.Model.NativeDtype != "FP8");
             var download = native && c.Model.CheckpointBytes > 0 ? c.Model.CheckpointBytes : c.Baseline.WeightBytes;
             var need = (long)(download * 1.1);
-            var expected = ">= " + Units.GB(need) + " free (" + (native ? "the checkpoint" : c.Precision + " weights") + " + 10%)";
+            var expected = ">= " + Units.Size(need) + " free (" + (native ? "the checkpoint" : c.Precision + " weights") + " + 10%)";
             var volumes = c.Inventory.Storage?.Volumes ?? new StorageVolume[0];
             var best = volumes.Where(v => v.FreeBytes != null).OrderByDescending(v => v.FreeBytes).FirstOrDefault();
             if (best is null)
@@ -40,8 +40,8 @@ namespace DeepSeekHw.Readiness
                 return Verdict.Unknown(expected, "Free space is unknown.", "df -h");
             }
 
-            var actual = Units.GB(best.FreeBytes!.Value) + " free on " + best.MountPoint;
-            return Verdict.Check(best.FreeBytes >= need, ReadinessStatus.Fail, expected, actual, "The largest free filesystem holds the model; point HF_HOME or the model path there.", "No filesystem has room for the model.", "Free or add " + Units.GB(need) + " (NVMe preferred) and point HF_HOME / the engine's download directory there.", c.Model.CheckpointSource);
+            var actual = Units.Size(best.FreeBytes!.Value) + " free on " + best.MountPoint;
+            return Verdict.Check(best.FreeBytes >= need, ReadinessStatus.Fail, expected, actual, "The largest free filesystem holds the model; point HF_HOME or the model path there.", "No filesystem has room for the model.", "Free or add " + Units.Size(need) + " (NVMe preferred) and point HF_HOME / the engine's download directory there.", c.Model.CheckpointSource);
         }
 
         private static Verdict? Nvme(ReadinessContext c)
@@ -81,10 +81,10 @@ namespace DeepSeekHw.Readiness
 
             var devices = c.Inventory.Storage?.Devices ?? new StorageDevice[0];
             var nvme = devices.Where(d => d.Kind == "NVMe" || !c.Profile.RequiresNvme).Sum(d => d.SizeBytes ?? 0);
-            var expected = ">= " + Units.GB(need) + (c.Profile.RequiresNvme ? " of NVMe" : " of disk");
+            var expected = ">= " + Units.Size(need) + (c.Profile.RequiresNvme ? " of NVMe" : " of disk");
             return devices.Length == 0
                 ? Verdict.Unknown(expected, "No disk was listed.", "lsblk -b -d", c.Profile.Source)
-                : Verdict.Check(nvme >= need * 0.95, ReadinessStatus.Fail, expected, Units.GB(nvme), "Meets the tier.", "Below the tier.", "Add " + (c.Profile.RequiresNvme ? "NVMe " : string.Empty) + "capacity.", c.Profile.Source);
+                : Verdict.Check(nvme >= need * 0.95, ReadinessStatus.Fail, expected, Units.Size(nvme), "Meets the tier.", "Below the tier.", "Add " + (c.Profile.RequiresNvme ? "NVMe " : string.Empty) + "capacity.", c.Profile.Source);
         }
 
         private static Verdict? Throughput(ReadinessContext c)

@@ -36,9 +36,9 @@ namespace DeepSeekHw.Readiness
 
             var gpuMemory = c.Gpus.Sum(g => g.MemoryTotalBytes ?? 0);
             var need = (long)(gpuMemory * 1.5);
-            var expected = ">= " + Units.GiB(need) + " RAM (1.5 x " + Units.GiB(gpuMemory) + " of GPU memory)";
+            var expected = ">= " + Units.Size(need) + " RAM (1.5 x " + Units.Size(gpuMemory) + " of GPU memory)";
             return Ram(c) is long ram
-                ? Verdict.Check(ram >= need, ReadinessStatus.Warning, expected, Units.GiB(ram), "RAM meets the guide's 1.5x GPU memory rule.", "RAM is below the guide's 1.5x GPU memory rule (a Kubernetes quota rule of thumb, not a hard limit).", "Add RAM or give the pod a memory request of " + Units.GiB(need) + ".", QuotaRule)
+                ? Verdict.Check(ram >= need, ReadinessStatus.Warning, expected, Units.Size(ram), "RAM meets the guide's 1.5x GPU memory rule.", "RAM is below the guide's 1.5x GPU memory rule (a Kubernetes quota rule of thumb, not a hard limit).", "Add RAM or give the pod a memory request of " + Units.Size(need) + ".", QuotaRule)
                 : Verdict.Unknown(expected, "System memory is unknown.", "free -g", QuotaRule);
         }
 
@@ -53,20 +53,20 @@ namespace DeepSeekHw.Readiness
             if (c.Gpus.Length == 0)
             {
                 var need = c.Baseline.PerGpuBytes;
-                var expected = ">= " + Units.GiB(need) + " RAM to run on the CPU (weights + KV cache + runtime)";
+                var expected = ">= " + Units.Size(need) + " RAM to run on the CPU (weights + KV cache + runtime)";
                 if (!c.IsCpuInference)
                 {
-                    return Verdict.Fail(expected, ram is long r0 ? Units.GiB(r0) : "unknown", c.EngineName + " needs a GPU; without one only llama.cpp or Ollama run the model, from RAM.", GpuRules.CpuPath);
+                    return Verdict.Fail(expected, ram is long r0 ? Units.Size(r0) : "unknown", c.EngineName + " needs a GPU; without one only llama.cpp or Ollama run the model, from RAM.", GpuRules.CpuPath);
                 }
 
                 return ram is long r
-                    ? Verdict.Check(r >= need, ReadinessStatus.Fail, expected, Units.GiB(r), "The model fits in RAM.", "The model does not fit in RAM.", "Use a smaller quantization (-Precision Q4_K_M or Q3_K_M) or a smaller distill.")
+                    ? Verdict.Check(r >= need, ReadinessStatus.Fail, expected, Units.Size(r), "The model fits in RAM.", "The model does not fit in RAM.", "Use a smaller quantization (-Precision Q4_K_M or Q3_K_M) or a smaller distill.")
                     : Verdict.Unknown(expected, "System memory is unknown.", "free -g");
             }
 
             var weights = c.Baseline.WeightBytes;
             var share = c.Estimate?.WeightBytesPerGpu ?? weights;
-            var expectedLoad = ">= " + Units.GiB(weights) + " RAM to cache the weights (at least " + Units.GiB(share) + ", one GPU's share, to load)";
+            var expectedLoad = ">= " + Units.Size(weights) + " RAM to cache the weights (at least " + Units.Size(share) + ", one GPU's share, to load)";
             if (ram is not long have)
             {
                 return Verdict.Unknown(expectedLoad, "System memory is unknown.", "free -g");
@@ -74,12 +74,12 @@ namespace DeepSeekHw.Readiness
 
             if (have >= weights)
             {
-                return Verdict.Pass(expectedLoad, Units.GiB(have), "RAM holds the whole checkpoint in the page cache: restarts load at memory speed.");
+                return Verdict.Pass(expectedLoad, Units.Size(have), "RAM holds the whole checkpoint in the page cache: restarts load at memory speed.");
             }
 
             return have >= share
-                ? Verdict.Warning(expectedLoad, Units.GiB(have), "RAM cannot cache the whole checkpoint: every start reads it from disk.", "Add RAM to " + Units.GiB(weights) + " for fast restarts, or keep the checkpoint on fast NVMe.")
-                : Verdict.Fail(expectedLoad, Units.GiB(have), "RAM is smaller than one GPU's share of the weights: loading will swap or be killed.", "Add RAM to at least " + Units.GiB(share) + ".");
+                ? Verdict.Warning(expectedLoad, Units.Size(have), "RAM cannot cache the whole checkpoint: every start reads it from disk.", "Add RAM to " + Units.Size(weights) + " for fast restarts, or keep the checkpoint on fast NVMe.")
+                : Verdict.Fail(expectedLoad, Units.Size(have), "RAM is smaller than one GPU's share of the weights: loading will swap or be killed.", "Add RAM to at least " + Units.Size(share) + ".");
         }
 
         private static Verdict? CpuPerGpu(ReadinessContext c)
@@ -129,9 +129,9 @@ namespace DeepSeekHw.Readiness
             }
 
             // DIMMs are sold in GB but the OS reports a little less than their GiB (firmware and kernel reservations).
-            var expected = ">= " + Units.GiB(need) + " RAM";
+            var expected = ">= " + Units.Size(need) + " RAM";
             return Ram(c) is long ram
-                ? Verdict.Check(ram >= need * 0.95, ReadinessStatus.Fail, expected, Units.GiB(ram), "Meets the tier.", "Below the tier.", "Add RAM to " + Units.GiB(need) + ".", c.Profile.Source)
+                ? Verdict.Check(ram >= need * 0.95, ReadinessStatus.Fail, expected, Units.Size(ram), "Meets the tier.", "Below the tier.", "Add RAM to " + Units.Size(need) + ".", c.Profile.Source)
                 : Verdict.Unknown(expected, "System memory is unknown.", "free -g", c.Profile.Source);
         }
 

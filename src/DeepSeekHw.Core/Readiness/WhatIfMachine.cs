@@ -5,7 +5,7 @@ using System.Linq;
 namespace DeepSeekHw.Readiness
 {
     /// <summary>
-    /// A machine a planner does not have yet (New-DeepSeekHardwareProfile). It becomes an inventory with only the facts
+    /// A machine a planner does not have yet (New-DeepSeekHardware). It becomes an inventory with only the facts
     /// given: GPUs from the catalog entry, and whatever else was stated; everything left out stays unknown, so the
     /// checks that need it answer Unknown instead of guessing.
     /// </summary>

@@ -19,7 +19,7 @@ namespace DeepSeekHw.Commands
     /// <para>GPU memory comes from nvidia-smi, rocm-smi or the display driver's HardwareInformation.qwMemorySize, never
     /// from Win32_VideoController.AdapterRAM (a 32-bit field that caps at 4 GiB). Each GPU is matched to the catalog
     /// (Spec), which sizing and readiness use. Inside a container, Memory.UsableBytes is the cgroup limit.</para>
-    /// <para>-FactsPath replays bundles written by Export-DeepSeekFacts on other machines (air-gapped servers, support
+    /// <para>-FactsPath replays bundles written by Export-DeepSeekFactBundle on other machines (air-gapped servers, support
     /// tickets, fleets): nothing in a bundle is executed.</para>
     /// </remarks>
     /// <example>
@@ -31,7 +31,7 @@ namespace DeepSeekHw.Commands
     /// <para>Lists the GPUs with the fields scripts use.</para>
     /// </example>
     /// <example>
-    /// <code>Get-ChildItem \\share\facts\*.json | Get-DeepSeekHardware | Where-Object { $_.Gpus.Count -lt 8 }</code>
+    /// <code>Get-ChildItem ./fleet/*.facts.json | Get-DeepSeekHardware | Where-Object { $_.Gpus.Count -lt 8 }</code>
     /// <para>Replays the fact bundles of a fleet and finds the servers with fewer than eight GPUs.</para>
     /// </example>
     /// <example>
@@ -44,18 +44,25 @@ namespace DeepSeekHw.Commands
     {
         private const string LocalSet = "Local";
         private const string ReplaySet = "Replay";
+        private const string ReplayLiteralSet = "ReplayLiteral";
 
         /// <summary>Seconds each native tool may run before it and its child processes are killed (1-600, default 15).</summary>
         [Parameter(ParameterSetName = LocalSet)]
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 15;
 
-        /// <summary>Fact bundle file(s) written by Export-DeepSeekFacts to replay instead of inspecting this machine. Wildcards are allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReplaySet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "Path")]
+        /// <summary>Fact bundle file(s) written by Export-DeepSeekFactBundle to replay instead of inspecting this machine. Wildcards are allowed; a pattern that matches no file is an error.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReplaySet, ValueFromPipeline = true)]
+        [Alias("Path")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] FactsPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Fact bundle file(s) to replay, exactly as written: no character is a wildcard. Files piped from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ReplayLiteralSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()
         {
@@ -65,9 +72,10 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            foreach (var pattern in FactsPath)
+            var literal = ParameterSetName == ReplayLiteralSet;
+            foreach (var path in literal ? LiteralPath : FactsPath)
             {
-                foreach (var file in ResolveFiles(pattern, ErrorIds.FactsFileUnreadable))
+                foreach (var file in ResolveFiles(path, literal, ErrorIds.FactsFileUnreadable))
                 {
                     if (ReadBundle(file) is FactBundle bundle)
                     {
@@ -101,7 +109,7 @@ namespace DeepSeekHw.Commands
             catch (FactBundleException ex)
             {
                 WriteError(ErrorRecords.Create(ex, ErrorIds.FactsInvalid, ErrorCategory.InvalidData, file,
-                    "Collect the bundle again with Export-DeepSeekFacts; docs/facts.md describes the format."));
+                    "Collect the bundle again with Export-DeepSeekFactBundle; docs/facts.md describes the format."));
             }
 
             return null;

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Commands.Completers;
 using DeepSeekHw.Commands.Infrastructure;
@@ -42,16 +43,20 @@ namespace DeepSeekHw.Commands
     /// <code>Get-DeepSeekHardware | Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Precision BF16,AWQ_INT4</code>
     /// <para>Sizes the model on the GPUs this machine has (their catalog entry and count), at two precisions.</para>
     /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekGpuSpec -Name H100-SXM, H200, MI300X | Get-DeepSeekSizing -Model DeepSeek-V3 -ContextLength 32768</code>
+    /// <para>Compares three GPUs for DeepSeek-V3 at 32k context: how many of each, over how many servers.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
     public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet
     {
         private const string ByGpuSet = "ByGpu";
-        private const string ByHardwareSet = "ByHardware";
+        private const string ByInputObjectSet = "ByInputObject";
 
         /// <summary>The model: a catalog name, id or alias (no wildcards), or a model object from Get-DeepSeekModel.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByGpuSet)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByHardwareSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByInputObjectSet)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
@@ -103,10 +108,11 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(GpuNameCompleter))]
         public string? Gpu { get; set; }
 
-        /// <summary>An inventory from Get-DeepSeekHardware (live, replayed or deserialized from remoting): sizes on the GPUs it has, and their count unless -GpuCount is given.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByHardwareSet)]
+        /// <summary>The hardware to size on: an inventory from Get-DeepSeekHardware (live, replayed or deserialized from remoting) or New-DeepSeekHardware, sized on the GPUs it has and their count unless -GpuCount is given; or a GPU from Get-DeepSeekGpuSpec.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
+        [Alias("Hardware")]
         [ValidateNotNull]
-        public PSObject? Hardware { get; set; }
+        public HardwareInventory? InputObject { get; set; }
 
         /// <summary>Number of GPUs to lay the model over. Omit to get the smallest count that fits.</summary>
         [Parameter]
@@ -131,13 +137,17 @@ namespace DeepSeekHw.Commands
 
             GpuSpec? gpu = null;
             var gpuCount = GpuCount;
-            if (Hardware != null)
+            if (InputObject != null && HardwareInventoryConverter.BareGpuOf(InputObject) is { } bareGpu)
             {
-                var installed = InstalledGpus.From(GpuNamesOf(Hardware), Catalog);
+                gpu = bareGpu; // a GPU from Get-DeepSeekGpuSpec, as with -Gpu: the smallest count that fits unless -GpuCount
+            }
+            else if (InputObject != null)
+            {
+                var installed = InstalledGpus.From(InputObject.Gpus.Select(g => g.Spec?.Name ?? g.Name), Catalog);
                 if (installed is null)
                 {
-                    var ex = new System.InvalidOperationException("The inventory of '" + Hardware.Properties["ComputerName"]?.Value + "' has no GPU the catalog knows, so there is nothing to size on.");
-                    WriteError(ErrorRecords.Create(ex, ErrorIds.NoKnownGpu, ErrorCategory.ObjectNotFound, Hardware,
+                    var ex = new System.InvalidOperationException("The inventory of '" + InputObject.ComputerName + "' has no GPU the catalog knows, so there is nothing to size on.");
+                    WriteError(ErrorRecords.Create(ex, ErrorIds.NoKnownGpu, ErrorCategory.ObjectNotFound, InputObject.ComputerName,
                         "Size on a named GPU with -Gpu, add the GPU with Import-DeepSeekCatalog, or choose a GGUF precision for CPU inference."));
                     return;
                 }
@@ -187,23 +197,6 @@ namespace DeepSeekHw.Commands
                 {
                     WriteError(ErrorRecords.Create(ex, ex.ErrorId, ErrorCategory.InvalidArgument, model.Name + " " + precision));
                 }
-            }
-        }
-
-        // Live and deserialized inventories alike: each GPU's matched catalog name, else the name its tool reported.
-        private static System.Collections.Generic.IEnumerable<string?> GpuNamesOf(PSObject inventory)
-        {
-            if (inventory.Properties["Gpus"]?.Value is not object gpus)
-            {
-                yield break;
-            }
-
-            foreach (var item in LanguagePrimitives.GetEnumerable(gpus) ?? new[] { gpus })
-            {
-                var gpu = PSObject.AsPSObject(item);
-                var spec = gpu.Properties["Spec"]?.Value;
-                var specName = spec is null ? null : PSObject.AsPSObject(spec).Properties["Name"]?.Value?.ToString();
-                yield return specName ?? gpu.Properties["Name"]?.Value?.ToString();
             }
         }
     }

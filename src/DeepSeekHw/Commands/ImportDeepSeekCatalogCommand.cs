@@ -30,16 +30,24 @@ namespace DeepSeekHw.Commands
     /// <code>Import-DeepSeekCatalog -Path ./my-models.json -WhatIf</code>
     /// <para>Validates the file and says what would be imported, without changing the session.</para>
     /// </example>
-    [Cmdlet(VerbsData.Import, "DeepSeekCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Import, "DeepSeekCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ModelSpec), typeof(GpuSpec))]
     public sealed class ImportDeepSeekCatalogCommand : DeepSeekCmdlet
     {
-        /// <summary>Path of a catalog JSON file; wildcards are resolved by the file system provider.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>Path of a catalog JSON file; wildcards are allowed, and a pattern that matches no file is an error.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Path of a catalog JSON file exactly as written: no character is a wildcard. Files piped from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Writes the imported model and GPU entries to the pipeline.</summary>
         [Parameter]
@@ -47,9 +55,10 @@ namespace DeepSeekHw.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var pattern in Path)
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in literal ? LiteralPath : Path)
             {
-                foreach (var file in ResolveFiles(pattern, ErrorIds.CatalogFileUnreadable))
+                foreach (var file in ResolveFiles(path, literal, ErrorIds.CatalogFileUnreadable))
                 {
                     Import(file);
                 }

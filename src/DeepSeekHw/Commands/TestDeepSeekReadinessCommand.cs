@@ -21,9 +21,11 @@ namespace DeepSeekHw.Commands
     /// multi-node fabric. Status is Pass, Warning, Fail, NotApplicable, or Unknown when a fact is missing.</para>
     /// <para>Without -InputObject it collects this machine (as Get-DeepSeekHardware does). Piped inventories may be live,
     /// replayed with Get-DeepSeekHardware -FactsPath, deserialized from Invoke-Command or Import-Clixml, or what-if
-    /// machines from New-DeepSeekHardwareProfile. -Profile tests against a seed tier from Get-DeepSeekProfile.</para>
-    /// <para>Errors: ModelNotFound, ProfileNotFound (terminating), InventoryInvalid, and the sizing ErrorIds for bad
-    /// -ContextLength, -Concurrency or -Precision.</para>
+    /// machines from New-DeepSeekHardware; a GPU piped from Get-DeepSeekGpuSpec is tested as a machine with one of it.
+    /// -Profile tests against a seed tier, by name or piped from Get-DeepSeekProfile.</para>
+    /// <para>Errors: ModelNotFound (terminating), ProfileNotFound (terminating for -Profile, per object when piped), and
+    /// the sizing ErrorIds for bad -ContextLength, -Concurrency or -Precision. An object that is neither hardware nor a
+    /// profile is refused by parameter binding (InputObjectNotBound).</para>
     /// </remarks>
     /// <example>
     /// <code>Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-32B -Precision AWQ_INT4 -ContextLength 32768</code>
@@ -34,12 +36,16 @@ namespace DeepSeekHw.Commands
     /// <para>Audits a fleet: one ReadinessSummary per server (Ready, counts, failing checks, the widest precision that fits).</para>
     /// </example>
     /// <example>
-    /// <code>New-DeepSeekHardwareProfile -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
+    /// <code>New-DeepSeekHardware -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
     /// <para>Asks whether two A100 80 GB would run the 70B distill at 32k context before buying them.</para>
     /// </example>
     /// <example>
     /// <code>if (Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Quiet) { vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B }</code>
     /// <para>Gates a deployment script on a bare boolean: $false when any check failed.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekProfile -Name Basic-* | Test-DeepSeekReadiness -Summary</code>
+    /// <para>Checks this machine against each Basic tier of the seed guide, one summary per tier.</para>
     /// </example>
     /// <example>
     /// <code>Test-DeepSeekReadiness -Profile Pro -IncludeCheck GPU.*,System.*</code>
@@ -54,7 +60,9 @@ namespace DeepSeekHw.Commands
 
         private ModelSpec? _model;
         private HardwareProfile? _profile;
-        private bool _sawInput;
+        private string? _profileArgument;
+        private HardwareInventory? _thisMachine;
+        private bool _tested;
 
         /// <summary>The model to deploy: a catalog name, id or alias.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ModelSet)]
@@ -62,8 +70,9 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>A seed tier or edition to test against instead of a model (Get-DeepSeekProfile lists them).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ProfileSet)]
+        /// <summary>A seed tier or edition to test against instead of a model: its name, or a profile piped from Get-DeepSeekProfile.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ProfileSet)]
+        [ProfileNameTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string Profile { get; set; } = string.Empty;
@@ -89,11 +98,11 @@ namespace DeepSeekHw.Commands
         [ValidateSet("vLLM", "SGLang", "llama.cpp", "Ollama", "Transformers", IgnoreCase = true)]
         public string? Engine { get; set; }
 
-        /// <summary>Inventories to test (Get-DeepSeekHardware, live, replayed or deserialized; New-DeepSeekHardwareProfile). Default: this machine.</summary>
+        /// <summary>Machines to test: inventories from Get-DeepSeekHardware (live, replayed or deserialized from remoting) or New-DeepSeekHardware, or a GPU from Get-DeepSeekGpuSpec (one of it). Default: this machine.</summary>
         [Parameter(ValueFromPipeline = true)]
         [Alias("Hardware")]
         [ValidateNotNull]
-        public PSObject? InputObject { get; set; }
+        public HardwareInventory? InputObject { get; set; }
 
         /// <summary>Check ids to keep (wildcards: GPU.*, Driver.*).</summary>
         [Parameter]
@@ -120,7 +129,15 @@ namespace DeepSeekHw.Commands
 
         protected override void BeginProcessing()
         {
-            if (ParameterSetName == ProfileSet)
+            if (ParameterSetName == ModelSet)
+            {
+                _model = Catalog.FindModel(Model);
+                if (_model is null)
+                {
+                    ThrowTerminatingError(ModelNotFound(Model));
+                }
+            }
+            else if (MyInvocation.BoundParameters.ContainsKey(nameof(Profile)))
             {
                 _profile = ProfileCatalog.Find(Profile);
                 if (_profile is null)
@@ -128,56 +145,62 @@ namespace DeepSeekHw.Commands
                     ThrowTerminatingError(ProfileNotFound(Profile));
                 }
 
-                return;
-            }
-
-            _model = Catalog.FindModel(Model);
-            if (_model is null)
-            {
-                ThrowTerminatingError(ModelNotFound(Model));
+                _profileArgument = Profile;
             }
         }
 
         protected override void ProcessRecord()
         {
-            if (InputObject is null)
+            if (ParameterSetName == ProfileSet && !string.Equals(_profileArgument, Profile, System.StringComparison.Ordinal))
+            {
+                _profileArgument = Profile;
+                _profile = ProfileCatalog.Find(Profile); // piped profiles change per record
+                if (_profile is null)
+                {
+                    WriteError(ProfileNotFound(Profile));
+                }
+            }
+
+            if (ParameterSetName == ProfileSet && _profile is null)
             {
                 return;
             }
 
-            _sawInput = true;
-            var inventory = PSObjectMapper.To<HardwareInventory>(InputObject);
-            if (inventory is null || string.IsNullOrEmpty(inventory.ComputerName))
+            if (InputObject != null)
             {
-                var ex = new System.ArgumentException("The input is not a hardware inventory (it has no ComputerName).");
-                WriteError(ErrorRecords.Create(ex, ErrorIds.InventoryInvalid, ErrorCategory.InvalidData, InputObject, "Pipe objects from Get-DeepSeekHardware or New-DeepSeekHardwareProfile."));
-                return;
+                Test(InputObject);
             }
-
-            foreach (var gpu in inventory.Gpus)
+            else if (MyInvocation.ExpectingInput)
             {
-                gpu.Spec = Catalog.FindGpu(gpu.Spec?.Name ?? gpu.Name) ?? gpu.Spec; // a deserialized Spec may be cut short by the serialization depth
+                Test(ThisMachine()); // profiles piped from Get-DeepSeekProfile, tested on this machine
             }
-
-            Test(inventory);
         }
 
         protected override void EndProcessing()
         {
-            if (!_sawInput)
+            if (!_tested && !MyInvocation.ExpectingInput)
             {
-                var inventory = InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
-                foreach (var warning in inventory.Warnings)
+                Test(ThisMachine());
+            }
+        }
+
+        private HardwareInventory ThisMachine()
+        {
+            if (_thisMachine is null)
+            {
+                _thisMachine = InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
+                foreach (var warning in _thisMachine.Warnings)
                 {
                     WriteVerbose(warning);
                 }
-
-                Test(inventory);
             }
+
+            return _thisMachine;
         }
 
         private void Test(HardwareInventory inventory)
         {
+            _tested = true;
             var request = new ReadinessRequest(inventory)
             {
                 Model = _model,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Catalog;
@@ -29,7 +30,18 @@ namespace DeepSeekHw.Commands.Infrastructure
                 if (WildcardPattern.ContainsWildcardCharacters(name))
                 {
                     var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                    foreach (var entry in entries.Where(e => namesOf(e).Any(pattern.IsMatch)).Where(seen.Add))
+                    List<T> matches;
+                    try
+                    {
+                        matches = entries.Where(e => namesOf(e).Any(pattern.IsMatch)).ToList();
+                    }
+                    catch (WildcardPatternException ex)
+                    {
+                        WriteError(InvalidPattern(ex, name));
+                        continue;
+                    }
+
+                    foreach (var entry in matches.Where(seen.Add))
                     {
                         yield return entry;
                     }
@@ -49,19 +61,81 @@ namespace DeepSeekHw.Commands.Infrastructure
             }
         }
 
-        /// <summary>Provider paths a -Path pattern names (wildcards allowed); a pattern that names nothing is an error with this id.</summary>
-        internal IEnumerable<string> ResolveFiles(string pattern, string notFoundErrorId)
+        /// <summary>
+        /// The files a -Path pattern (wildcards allowed) or a -LiteralPath names. A path or pattern that names no file, or
+        /// names something other than a file-system item, is one error with this id; the other paths still go on.
+        /// </summary>
+        internal IEnumerable<string> ResolveFiles(string path, bool literal, string notFoundErrorId)
+        {
+            IEnumerable<string> files;
+            try
+            {
+                ProviderInfo provider;
+                files = literal
+                    ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) }
+                    : GetResolvedProviderPathFromPSPath(path, out provider);
+                if (provider.Name != "FileSystem")
+                {
+                    throw new ItemNotFoundException("'" + path + "' is not a file-system path.");
+                }
+            }
+            catch (Exception ex) when (ex is SessionStateException || ex is WildcardPatternException || ex is NotSupportedException || ex is ArgumentException)
+            {
+                WriteError(ErrorRecords.Create(ex, notFoundErrorId, ErrorCategory.ObjectNotFound, path));
+                return Enumerable.Empty<string>();
+            }
+
+            var existing = files.Where(File.Exists).ToList();
+            if (existing.Count == 0)
+            {
+                var what = literal || !WildcardPattern.ContainsWildcardCharacters(path) ? "The file '" + path + "' does not exist." : "No file matches '" + path + "'.";
+                var hint = literal ? null : "Brackets are wildcards in -Path; use -LiteralPath for a name that contains them.";
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(what), notFoundErrorId, ErrorCategory.ObjectNotFound, path, hint));
+            }
+
+            return existing;
+        }
+
+        /// <summary>
+        /// The file a -Path or -LiteralPath names for writing: a -Path wildcard must name exactly one existing file, as in
+        /// Out-File; otherwise the path is taken as written. Null (with an error) when it names no single file-system path.
+        /// </summary>
+        internal string? ResolveOutputFile(string path, bool literal)
         {
             try
             {
-                return GetResolvedProviderPathFromPSPath(pattern, out _);
+                if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
+                {
+                    var matches = GetResolvedProviderPathFromPSPath(path, out var matchedProvider);
+                    if (matches.Count == 1 && matchedProvider.Name == "FileSystem")
+                    {
+                        return matches[0];
+                    }
+
+                    if (matches.Count > 1)
+                    {
+                        throw new ArgumentException("'" + path + "' matches " + matches.Count + " files; name one file, or use -LiteralPath.");
+                    }
+                }
+
+                var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                {
+                    throw new ArgumentException("'" + path + "' is not a file-system path.");
+                }
+
+                return file;
             }
-            catch (ItemNotFoundException ex)
+            catch (Exception ex) when (ex is SessionStateException || ex is WildcardPatternException || ex is NotSupportedException || ex is ArgumentException)
             {
-                WriteError(ErrorRecords.Create(ex, notFoundErrorId, ErrorCategory.ObjectNotFound, pattern));
-                return Enumerable.Empty<string>();
+                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileUnwritable, ErrorCategory.InvalidArgument, path));
+                return null;
             }
         }
+
+        internal static ErrorRecord InvalidPattern(Exception exception, string pattern) =>
+            ErrorRecords.Create(exception, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern,
+                "Escape [ and ] with a backtick (`[) to match them literally.");
 
         internal ErrorRecord ModelNotFound(string name) =>
             ErrorRecords.NotFound(ErrorIds.ModelNotFound, "model", name, Catalog.SuggestModels(name), "Get-DeepSeekModel");

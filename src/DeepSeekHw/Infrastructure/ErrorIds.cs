@@ -17,7 +17,7 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string FactsFileUnwritable = "FactsFileUnwritable";
         public const string NoKnownGpu = "NoKnownGpu";
         public const string ProfileNotFound = "ProfileNotFound";
-        public const string InventoryInvalid = "InventoryInvalid";
+        public const string InvalidWildcardPattern = "InvalidWildcardPattern";
 
         // Sizing requests that cannot be answered; the core raises them with these same ids.
         public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;

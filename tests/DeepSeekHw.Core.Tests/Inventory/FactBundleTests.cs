@@ -70,7 +70,7 @@ public class FactBundleTests
     [Fact]
     public void Cpu_only_machine_capture_replays()
     {
-        // Captured on the project's build VM (Debian 12, 2 vCPU, no GPU) with Export-DeepSeekFacts.
+        // Captured on the project's build VM (Debian 12, 2 vCPU, no GPU) with Export-DeepSeekFactBundle.
         var bundle = FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json"));
 
         var inventory = InventoryParser.Parse(bundle, DeepSeekCatalog.Builtin);

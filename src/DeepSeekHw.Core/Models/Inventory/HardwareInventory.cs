@@ -39,7 +39,7 @@ namespace DeepSeekHw
 
         public DateTimeOffset CollectedAt { get; set; }
 
-        /// <summary>True for a machine described with New-DeepSeekHardwareProfile rather than collected.</summary>
+        /// <summary>True for a machine described with New-DeepSeekHardware rather than collected.</summary>
         public bool IsHypothetical { get; set; }
 
         public override string ToString() => ComputerName;

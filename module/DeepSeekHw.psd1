@@ -1,6 +1,6 @@
 @{
     # The one place that holds the module version: Directory.Build.props reads it for every assembly.
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '5b0f6c1e-3d7a-4c55-9a43-2f1d8e6b7c90'
     Author               = 'DeepSeekHw contributors'
     CompanyName          = 'DeepSeekHw'
@@ -18,14 +18,15 @@
         'Get-DeepSeekSizing'
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
-        'Export-DeepSeekFacts'
+        'Export-DeepSeekFactBundle'
         'Test-DeepSeekReadiness'
         'Get-DeepSeekProfile'
-        'New-DeepSeekHardwareProfile'
+        'New-DeepSeekHardware'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    # The names these cmdlets had before 0.2.0.
+    AliasesToExport      = @('Export-DeepSeekFacts', 'New-DeepSeekHardwareProfile')
     PrivateData          = @{
         PSData = @{
             Tags       = @('DeepSeek', 'GPU', 'LLM', 'Sizing', 'Inventory', 'Readiness', 'CUDA', 'ROCm', 'vLLM', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')

@@ -14,19 +14,25 @@ namespace DeepSeekHw.Commands
     /// machine.</para>
     /// </remarks>
     /// <example>
-    /// <code>New-DeepSeekHardwareProfile -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
+    /// <code>New-DeepSeekHardware -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
     /// <para>Would two A100 80 GB run the 70B distill at 32k context?</para>
     /// </example>
     /// <example>
-    /// <code>New-DeepSeekHardwareProfile -Gpu H200-SXM -GpuCount 8 -Interconnect NVSwitch -MemoryGB 2048 -CpuCores 112 -DriverVersion 570.124.06 -PyTorchVersion 2.7.1 -PyTorchCudaBuild 12.8 -Package @{ vllm = '0.9.2' } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
+    /// <code>Get-DeepSeekGpuSpec -Name L40S, A100-PCIe-80GB | New-DeepSeekHardware -GpuCount 4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-32B -Summary</code>
+    /// <para>Compares two four-GPU servers for the 32B distill, one summary each.</para>
+    /// </example>
+    /// <example>
+    /// <code>New-DeepSeekHardware -Gpu H200-SXM -GpuCount 8 -Interconnect NVSwitch -MemoryGB 2048 -CpuCores 112 -DriverVersion 570.124.06 -PyTorchVersion 2.7.1 -PyTorchCudaBuild 12.8 -Package @{ vllm = '0.9.2' } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
     /// <para>Plans an 8x H200 node with its software stack and gets one verdict.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.New, "DeepSeekHardwareProfile")]
+    [Cmdlet(VerbsCommon.New, "DeepSeekHardware")]
+    [Alias("New-DeepSeekHardwareProfile")]
     [OutputType(typeof(HardwareInventory))]
-    public sealed class NewDeepSeekHardwareProfileCommand : DeepSeekCmdlet
+    public sealed class NewDeepSeekHardwareCommand : DeepSeekCmdlet
     {
-        /// <summary>The GPU: a catalog short name (H100-SXM, A100-SXM4-80GB, RTX-4090, ...).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The GPU: a catalog short name (H100-SXM, A100-SXM4-80GB, RTX-4090, ...), or GPUs piped from Get-DeepSeekGpuSpec.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(GpuNameCompleter))]
         public string Gpu { get; set; } = string.Empty;
@@ -112,12 +118,12 @@ namespace DeepSeekHw.Commands
         [ValidateSet("Linux", "Windows", IgnoreCase = true)]
         public string Platform { get; set; } = "Linux";
 
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             var gpu = Catalog.FindGpu(Gpu);
             if (gpu is null)
             {
-                ThrowTerminatingError(GpuNotFound(Gpu));
+                WriteError(GpuNotFound(Gpu));
                 return;
             }
 

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using DeepSeekHw.Commands.Infrastructure;
 using DeepSeekHw.Facts;
 
@@ -9,28 +8,44 @@ namespace DeepSeekHw.Commands
 {
     /// <summary>Collects this machine's raw facts and saves them as a fact bundle to replay anywhere.</summary>
     /// <remarks>
-    /// <para>Export-DeepSeekFacts runs the same collection as Get-DeepSeekHardware and writes the raw tool output and file
+    /// <para>Export-DeepSeekFactBundle runs the same collection as Get-DeepSeekHardware and writes the raw tool output and file
     /// contents, unparsed, as deepseekhw/facts@1 JSON (docs/facts.md). Replay it on any machine with
     /// Get-DeepSeekHardware -FactsPath: useful for air-gapped servers, support tickets and fleet audits, and as a test fixture.</para>
     /// <para>The bundle holds no environment variables, user names or secrets: only the tools' output and system files
-    /// listed in docs/facts.md. An existing file is not overwritten unless -Force is given.</para>
+    /// listed in docs/facts.md. An existing file is not overwritten unless -Force is given, and the file is written whole
+    /// or not at all (a temporary file beside it is renamed into place). -LiteralPath takes names with brackets as they
+    /// are. The old name Export-DeepSeekFacts is an alias.</para>
     /// </remarks>
     /// <example>
-    /// <code>Export-DeepSeekFacts -Path ./gpu01.facts.json</code>
+    /// <code>Export-DeepSeekFactBundle -Path ./gpu01.facts.json</code>
     /// <para>Saves this machine's facts to gpu01.facts.json.</para>
     /// </example>
     /// <example>
-    /// <code>Export-DeepSeekFacts -Path ./gpu01.facts.json -Force -PassThru | Get-DeepSeekHardware</code>
+    /// <code>Export-DeepSeekFactBundle -LiteralPath "./facts [$(hostname)].json" -WhatIf</code>
+    /// <para>Shows which file would be written, with brackets in its name taken literally, without collecting anything.</para>
+    /// </example>
+    /// <example>
+    /// <code>Export-DeepSeekFactBundle -Path ./gpu01.facts.json -Force -PassThru | Get-DeepSeekHardware</code>
     /// <para>Replaces an older bundle and shows the inventory it holds.</para>
     /// </example>
-    [Cmdlet(VerbsData.Export, "DeepSeekFacts", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Export, "DeepSeekFactBundle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
+    [Alias("Export-DeepSeekFacts")]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportDeepSeekFactsCommand : DeepSeekCmdlet
+    public sealed class ExportDeepSeekFactBundleCommand : DeepSeekCmdlet
     {
-        /// <summary>The file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The file to write. A wildcard names an existing file (exactly one); otherwise the path is taken as written.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
+
+        /// <summary>The file to write, exactly as written: no character is a wildcard.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
 
         /// <summary>Seconds each native tool may run before it and its child processes are killed (1-600, default 15).</summary>
         [Parameter]
@@ -47,7 +62,12 @@ namespace DeepSeekHw.Commands
 
         protected override void EndProcessing()
         {
-            var file = GetUnresolvedProviderPathFromPSPath(Path);
+            var file = ParameterSetName == LiteralPathSet ? ResolveOutputFile(LiteralPath, literal: true) : ResolveOutputFile(Path, literal: false);
+            if (file is null)
+            {
+                return;
+            }
+
             if (File.Exists(file) && !Force)
             {
                 var ex = new IOException("The file '" + file + "' already exists. Use -Force to overwrite it.");
@@ -63,7 +83,7 @@ namespace DeepSeekHw.Commands
             var json = FactBundleJson.Write(LocalFacts.Collect(TimeoutSec, WriteVerbose));
             try
             {
-                File.WriteAllText(file, json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                AtomicFile.WriteAllText(file, json);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
