@@ -148,6 +148,17 @@ public sealed class CatalogTextTests
         Assert.All(InternalMarkers, marker => Assert.DoesNotContain(marker, text, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [MemberData(nameof(DataFiles))]
+    public void Every_capture_a_source_cites_is_in_tests_fixtures(string file)
+    {
+        using var stream = typeof(DeepSeekCatalog).Assembly.GetManifestResourceStream("DeepSeekHw.Catalog.Data." + file)!;
+        var text = new System.IO.StreamReader(stream).ReadToEnd();
+
+        var cited = System.Text.RegularExpressions.Regex.Matches(text, @"tests/fixtures/([^ "")]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(cited, path => Assert.True(System.IO.File.Exists(System.IO.Path.Combine(Inventory.Fixtures.Root, path)), path + " is cited but not in tests/fixtures"));
+    }
+
     [Fact]
     public void Published_parameter_counts_are_the_exact_integers_published()
     {
@@ -159,5 +170,20 @@ public sealed class CatalogTextTests
         });
         Assert.Equal(16_400_000_000, DeepSeekCatalog.Builtin.FindModel("DeepSeek-MoE-16B")!.TotalParameters);
         Assert.Equal(8_030_000_000, DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!.TotalParameters);
+    }
+}
+
+public sealed class ByteSizeTests
+{
+    [Theory]
+    [InlineData(84_933_324_800L, "79.1 GiB")]
+    [InlineData(536_870_912L, "512.0 MiB")]
+    [InlineData(8_000_000_000_000L, "7.3 TiB")]
+    [InlineData(1_536L, "1.5 KiB")]
+    [InlineData(512L, "512 B")]
+    [InlineData(long.MaxValue, "8388608.0 TiB")]
+    public void Sizes_are_written_in_binary_units_with_one_decimal(long bytes, string expected)
+    {
+        Assert.Equal(expected, ByteSize.Format(bytes));
     }
 }

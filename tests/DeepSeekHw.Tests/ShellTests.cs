@@ -73,6 +73,45 @@ public sealed class ShellTests
         Assert.Contains("Get-DeepSeekModel: No model named 'NoSuchModel'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Get-DeepSeekModel -Name Nope -ErrorAction SilentlyContinue; 'after'")]
+    [InlineData("Get-DeepSeekModel -Name Nope -ErrorAction Ignore")]
+    [InlineData("try { Get-DeepSeekSizing -Model Nope -ErrorAction Stop } catch { 'caught' }")]
+    [InlineData("trap { 'trapped'; continue } Get-DeepSeekSizing -Model Nope -ErrorAction Stop")]
+    [InlineData("$null = Get-DeepSeekModel -Name Nope -ErrorVariable e -ErrorAction SilentlyContinue; $e.Count")]
+    public void An_error_the_script_handles_leaves_exit_code_0(string command)
+    {
+        var (exit, _, error) = Run("-Command", command);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Theory]
+    [InlineData("Get-DeepSeekModel -Name Nope; 'after'", 1)]
+    [InlineData("Get-DeepSeekSizing -Model Nope -ErrorAction Stop", 1)]
+    [InlineData("exit 3", 3)]
+    public void An_error_that_reaches_the_output_or_an_exit_statement_sets_the_exit_code(string command, int expected)
+    {
+        Assert.Equal(expected, Run("-Command", command).ExitCode);
+    }
+
+    [Fact]
+    public void The_host_has_every_built_in_cmdlet_of_PowerShell()
+    {
+        var (exit, output, error) = Run("-Command", "Get-DeepSeekModel | Select-Object -First 3 Name,TotalParameters | ConvertTo-Json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(3, json.RootElement.GetArrayLength());
+        Assert.Equal(671_000_000_000L, json.RootElement[0].GetProperty("TotalParameters").GetInt64());
+        var (listExit, list, _) = Run("-Command", "Get-DeepSeekModel -Name DeepSeek-R1-Distill-Qwen-1.5B | Format-List * | Out-String -Width 120; Get-Command -Module Microsoft.PowerShell.Utility, Microsoft.PowerShell.Management | Measure-Object | ForEach-Object Count");
+        Assert.Equal(0, listExit);
+        Assert.Contains("KvLoraRank", list, StringComparison.Ordinal);
+        Assert.True(int.Parse(list.Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture) > 150);
+    }
+
     [Fact]
     public void A_terminating_error_sets_exit_code_1()
     {

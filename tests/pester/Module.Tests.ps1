@@ -1,0 +1,61 @@
+# The module as a user installs it: manifest, exports, names, licence.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
+Describe 'The DeepSeekHw module' {
+    It 'imports from out/DeepSeekHw in this edition and exports exactly the manifest''s cmdlets and aliases' {
+        $manifest = Import-PowerShellDataFile $SourceManifest
+        (Get-Command -Module DeepSeekHw -CommandType Cmdlet).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        (Get-Command -Module DeepSeekHw -CommandType Alias).Name | Sort-Object | Should -Be ($manifest.AliasesToExport | Sort-Object)
+        $manifest.CompatiblePSEditions | Should -Contain $PSVersionTable.PSEdition
+    }
+
+    It 'passes Test-ModuleManifest laid out, and its source folder holds every file it lists but the built assembly' {
+        (Test-ModuleManifest -Path $ModuleManifest -ErrorAction Stop).ExportedCmdlets.Count | Should -Be (Import-PowerShellDataFile $SourceManifest).CmdletsToExport.Count
+        $manifest = Import-PowerShellDataFile $SourceManifest
+        foreach ($file in @($manifest.FormatsToProcess) + @($manifest.TypesToProcess)) {
+            Join-Path (Split-Path $SourceManifest) $file | Should -Exist
+        }
+        Join-Path $RepoRoot 'DeepSeekHw.psd1' | Should -Not -Exist -Because 'the manifest lives in module/, with the files it names'
+    }
+
+    It 'ships the licence its manifest points at' {
+        $licenseUri = (Import-PowerShellDataFile $SourceManifest).PrivateData.PSData.LicenseUri
+        $licenseUri | Should -Match '/LICENSE$'
+        Join-Path $RepoRoot 'LICENSE' | Should -Exist
+        Get-Content (Join-Path $RepoRoot 'LICENSE') -Raw | Should -Match 'MIT License'
+    }
+
+    It 'names every cmdlet with an approved verb and a singular noun, and declares its output type' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module DeepSeekHw -CommandType Cmdlet) {
+            $approved | Should -Contain $command.Verb -Because $command.Name
+            $command.Noun | Should -Match '(ss|[^s])$' -Because "$($command.Name): PowerShell nouns are singular"
+            $command.OutputType | Should -Not -BeNullOrEmpty -Because $command.Name
+        }
+    }
+
+    It 'keeps the old names working: <Alias> runs <Cmdlet>' -ForEach @(
+        @{ Alias = 'Export-DeepSeekFacts'; Cmdlet = 'Export-DeepSeekFactBundle' }
+        @{ Alias = 'New-DeepSeekHardwareProfile'; Cmdlet = 'New-DeepSeekHardware' }
+    ) {
+        (Get-Alias -Name $Alias).ResolvedCommandName | Should -Be $Cmdlet
+    }
+
+    It 'gives a path parameter a -LiteralPath twin (alias PSPath) on every cmdlet that reads or writes files' {
+        foreach ($name in 'Get-DeepSeekHardware', 'Export-DeepSeekFactBundle', 'Import-DeepSeekCatalog') {
+            $literal = (Get-Command $name).Parameters['LiteralPath']
+            $literal | Should -Not -BeNullOrEmpty -Because $name
+            $literal.Aliases | Should -Contain 'PSPath'
+        }
+    }
+
+    It 'calls the hardware parameter -InputObject (alias Hardware) on every cmdlet that takes an inventory' {
+        foreach ($name in 'Get-DeepSeekSizing', 'Test-DeepSeekReadiness') {
+            $parameter = (Get-Command $name).Parameters['InputObject']
+            $parameter.ParameterType.FullName | Should -Be 'DeepSeekHw.HardwareInventory'
+            $parameter.Aliases | Should -Contain 'Hardware'
+        }
+    }
+}
