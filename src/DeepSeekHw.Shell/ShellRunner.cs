@@ -31,7 +31,9 @@ namespace DeepSeekHw.Shell
         public int Run(ShellOptions options)
         {
             var host = new ShellHost(_output, _error, _width, PlainText);
-            var state = InitialSessionState.CreateDefault();
+            // The engine's core commands only: the built-in modules (Microsoft.PowerShell.Utility, .Management, ...) load
+            // on first use from $PSHOME/Modules, so Select-Object or ConvertTo-Json cost nothing until a command line uses them.
+            var state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows())
             {
                 state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass; // -File scripts; policies exist only on Windows
@@ -100,13 +102,8 @@ namespace DeepSeekHw.Shell
         /// <summary>No ANSI colour when output goes to a file or pipe, or when NO_COLOR is set (no-color.org).</summary>
         public bool PlainText { get; init; }
 
-        private static bool ModuleImported(Runspace runspace)
-        {
-            using var check = PowerShell.Create();
-            check.Runspace = runspace;
-            check.AddCommand("Get-Module").AddParameter("Name", "DeepSeekHw");
-            return check.Invoke().Count > 0;
-        }
+        private static bool ModuleImported(Runspace runspace) =>
+            runspace.SessionStateProxy.InvokeCommand.GetCmdlet("Test-DeepSeekReadiness") != null; // no pipeline: this runs on every start
 
         /// <summary>Formats an error record the way pwsh's concise view does: "Command: message" plus the suggested action.</summary>
         internal static string Describe(ErrorRecord record)

@@ -59,3 +59,28 @@ Describe 'The DeepSeekHw module' {
         }
     }
 }
+
+Describe 'The README' {
+    BeforeAll {
+        $readme = Get-Content -LiteralPath (Join-Path $RepoRoot 'README.md') -Raw
+        $firstBlock = [regex]::Match($readme, '```sh\r?\n(?<body>.*?)```', 'Singleline').Groups['body'].Value
+        $commands = @($firstBlock -split '\r?\n' | Where-Object { $_ -and -not $_.StartsWith('#') })
+    }
+
+    It 'opens with two commands: the main job, then every test' {
+        $commands.Count | Should -Be 2
+        $commands[0] | Should -Match 'Test-DeepSeekReadiness'
+        $commands[1] | Should -Match 'build\.ps1 -Test'
+    }
+
+    It 'is what CI runs' {
+        $ci = @(Get-Content -LiteralPath (Join-Path $RepoRoot '.ci/run') | Where-Object { $_ -and -not $_.StartsWith('#') })
+        $ci[-1] | Should -Be $commands[1]
+    }
+
+    It 'links only to files that are in the repository' {
+        foreach ($link in [regex]::Matches($readme, '\]\((?<path>(docs|src|tests|bench|module|tools)/[^)#]*)') | ForEach-Object { $_.Groups['path'].Value }) {
+            Join-Path $RepoRoot $link | Should -Exist
+        }
+    }
+}
