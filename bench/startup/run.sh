@@ -41,5 +41,5 @@ commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src module || ec
 cores="$(nproc)"
 for variant in readytorun portable; do
   read -r median min max < <(measure "$variant")
-  echo "| $(date -u +%Y-%m-%d) | $commit | deepseekhw ($variant) ${command[*]} | $cores cores | $runs | $median s | $min–$max s |"
+  echo "| $(date -u +%Y-%m-%d) | $commit | $variant tool | $(uname -m), $cores cores | $runs | $median s | $min–$max s |"
 done

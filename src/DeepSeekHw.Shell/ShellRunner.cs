@@ -31,9 +31,9 @@ namespace DeepSeekHw.Shell
         public int Run(ShellOptions options)
         {
             var host = new ShellHost(_output, _error, _width, PlainText);
-            // The engine's core commands only: the built-in modules (Microsoft.PowerShell.Utility, .Management, ...) load
-            // on first use from $PSHOME/Modules, so Select-Object or ConvertTo-Json cost nothing until a command line uses them.
-            var state = InitialSessionState.CreateDefault2();
+            // Every built-in cmdlet, loaded from the SDK's assemblies rather than autoloaded from $PSHOME/Modules: a tool
+            // package for one platform keeps those module folders elsewhere, and autoloading would not find them.
+            var state = InitialSessionState.CreateDefault();
             if (OperatingSystem.IsWindows())
             {
                 state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass; // -File scripts; policies exist only on Windows

@@ -110,6 +110,8 @@ public sealed class ShellTests
         Assert.Equal(0, listExit);
         Assert.Contains("KvLoraRank", list, StringComparison.Ordinal);
         Assert.True(int.Parse(list.Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture) > 150);
+        // Loaded with the session, not autoloaded: a tool package for one platform has no $PSHOME/Modules to load from.
+        Assert.Equal(0, Run("-Command", "$PSModuleAutoLoadingPreference = 'None'; Get-DeepSeekModel V3 | Format-List Name | Out-String").ExitCode);
     }
 
     [Fact]
