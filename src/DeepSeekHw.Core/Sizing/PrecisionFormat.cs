@@ -77,6 +77,6 @@ namespace DeepSeekHw.Sizing
 
         private static PrecisionFormat Gguf(WeightPrecision precision, double bits, string how) =>
             new PrecisionFormat(precision, bits, true, false,
-                Invariant($"GGUF {precision}: {bits:0.###} bits per weight ({how}; averages from llama.cpp's quantize table for Llama-3-8B, recalled)"));
+                Invariant($"GGUF {precision}: {bits:0.###} bits per weight ({how}; averages from llama.cpp's quantize table for Llama-3-8B, unverified)"));
     }
 }
