@@ -6,7 +6,7 @@ BeforeDiscovery {
         @{ Type = 'GpuSpec'; Make = { Get-DeepSeekGpuSpec }; Header = 'Bandwidth(GB/s)'; Wrapped = 'Name'; Right = 'Vendor', 'Architecture' }
         @{ Type = 'SizingEstimate'; Make = { Get-DeepSeekSizing -Model DeepSeek-R1 -Gpu RTX-4090; Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16, AWQ_INT4 -Gpu L4; Get-DeepSeekSizing -Model DeepSeek-V3 }; Header = 'Nodes'; Wrapped = 'Model', 'Gpu', 'Precision'; Right = 'Engine' }
         @{ Type = 'ReadinessCheck'; Make = { New-DeepSeekHardware -Gpu T4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B; Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-1.5B }; Header = 'Message'; Wrapped = 'Message', 'CheckId'; Right = 'Actual' }
-        @{ Type = 'ReadinessSummary'; Make = { Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary }; Header = 'FailedChecks'; Wrapped = 'FailedChecks', 'ComputerName'; Right = 'LargestFitPrecision' }
+        @{ Type = 'ReadinessSummary'; Make = { Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary }; Header = 'Blocking'; Wrapped = 'BlockingChecks', 'ComputerName', 'Verdict'; Right = 'LargestFitPrecision' }
         @{ Type = 'HardwareProfile'; Make = { Get-DeepSeekProfile }; Header = 'Description'; Wrapped = 'Description', 'Name'; Right = 'Edition' }
     )
 }

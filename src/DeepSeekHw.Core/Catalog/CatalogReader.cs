@@ -16,6 +16,44 @@ namespace DeepSeekHw.Catalog
     {
         public const string Schema = "deepseekhw/catalog@1";
 
+        // Physical bounds for what a catalog may claim. Each is far past any real model or GPU and keeps the sizing
+        // arithmetic inside 64 bits; a value beyond it is an error that names the entry and the field.
+        private const int DefaultConfigBound = 1 << 16;
+        private const long MaxParameters = 100_000_000_000_000; // 100T
+        private const long MaxCheckpointBytes = 1L << 50; // 1 PiB
+        private const long MinGpuMemoryBytes = 16L << 20; // 16 MiB
+        private const long MaxGpuMemoryBytes = 1L << 42; // 4 TiB
+        private const long MinBandwidth = 100_000_000; // 0.1 GB/s
+        private const long MaxBandwidth = 1_000_000_000_000_000; // 1 PB/s
+        private const double MaxTflops = 1_000_000; // 1 EFLOPS from one device
+
+        private static readonly Dictionary<string, int> ConfigBounds = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["hidden_size"] = 1 << 16,
+            ["num_hidden_layers"] = 1000,
+            ["num_attention_heads"] = 4096,
+            ["num_key_value_heads"] = 4096,
+            ["head_dim"] = 4096,
+            ["intermediate_size"] = 1 << 20,
+            ["moe_intermediate_size"] = 1 << 20,
+            ["n_routed_experts"] = 4096,
+            ["n_shared_experts"] = 64,
+            ["num_experts_per_tok"] = 4096,
+            ["first_k_dense_replace"] = 1000,
+            ["moe_layer_freq"] = 1000,
+            ["vocab_size"] = 1 << 22,
+            ["max_position_embeddings"] = 1 << 28,
+            ["q_lora_rank"] = 1 << 16,
+            ["kv_lora_rank"] = 1 << 16,
+            ["qk_nope_head_dim"] = 4096,
+            ["qk_rope_head_dim"] = 4096,
+            ["v_head_dim"] = 4096,
+            ["index_n_heads"] = 4096,
+            ["index_head_dim"] = 4096,
+            ["index_topk"] = 1 << 28,
+            ["num_nextn_predict_layers"] = 64,
+        };
+
         public static CatalogDocument Read(string json, string origin)
         {
             JsonNode root;
@@ -54,10 +92,22 @@ namespace DeepSeekHw.Catalog
                 throw new CatalogException(where + ": 'config' (the model's Hugging Face config.json) is required.");
             }
 
-            int Int(string field, int fallback) => config.Has(field) && !config[field].IsNull
-                ? config[field].AsInt32() ?? throw new CatalogException(Invariant($"{where}: config.{field} must be an integer."))
-                : fallback;
-            int RequiredInt(string field) => config[field].AsInt32() is { } value && value > 0
+            // Every config integer is a count or a dimension: never negative, and held to bounds no real model comes near,
+            // which also keeps every size computed from them inside 64 bits.
+            int Int(string field, int fallback)
+            {
+                if (!config.Has(field) || config[field].IsNull)
+                {
+                    return fallback;
+                }
+
+                var max = ConfigBounds.TryGetValue(field, out var bound) ? bound : DefaultConfigBound;
+                return config[field].AsInt32() is { } value && value >= 0 && value <= max
+                    ? value
+                    : throw new CatalogException(Invariant($"{where}: config.{field} must be an integer from 0 to {max} (found {Shown(config[field])})."));
+            }
+
+            int RequiredInt(string field) => Int(field, 0) is var value && value > 0
                 ? value
                 : throw new CatalogException(Invariant($"{where}: config.{field} must be a positive integer."));
 
@@ -68,6 +118,11 @@ namespace DeepSeekHw.Catalog
             var routed = Int("n_routed_experts", 0);
             var firstDense = Int("first_k_dense_replace", 0);
             var moeFrequency = Math.Max(1, Int("moe_layer_freq", 1));
+            if (kvHeads < 1 || kvHeads > heads || heads % kvHeads != 0)
+            {
+                throw new CatalogException(Invariant($"{where}: config.num_key_value_heads must divide num_attention_heads ({heads}); found {kvHeads}."));
+            }
+
             var moeLayers = routed > 0 ? Enumerable.Range(0, layers).Count(i => i >= firstDense && i % moeFrequency == 0) : 0;
             var kvLora = Int("kv_lora_rank", 0);
             var modelType = config["model_type"].AsString() ?? string.Empty;
@@ -132,7 +187,22 @@ namespace DeepSeekHw.Catalog
                 throw new CatalogException(where + ": an MLA config (kv_lora_rank > 0) needs qk_rope_head_dim, qk_nope_head_dim and v_head_dim.");
             }
 
+            if (model.TotalParameters < 0 || model.TotalParameters > MaxParameters || model.ActiveParameters < 0 || model.ActiveParameters > model.TotalParameters)
+            {
+                throw new CatalogException(Invariant($"{where}: published parameters must be from 0 to {MaxParameters}, with activeParameters at most totalParameters."));
+            }
+
+            if (model.ExpertsPerToken > model.RoutedExperts)
+            {
+                throw new CatalogException(Invariant($"{where}: config.num_experts_per_tok ({model.ExpertsPerToken}) cannot exceed n_routed_experts ({model.RoutedExperts})."));
+            }
+
             var checkpointBytes = checkpoint["bytes"].AsInt64();
+            if (checkpointBytes is long bytes && (bytes <= 0 || bytes > MaxCheckpointBytes))
+            {
+                throw new CatalogException(Invariant($"{where}: checkpoint.bytes must be from 1 to {MaxCheckpointBytes}."));
+            }
+
             model.CheckpointBytes = checkpointBytes ?? (long)(model.TotalParameters * (model.NativeDtype == "FP8" ? 1.0 : model.NativeDtype == "FP32" ? 4.0 : 2.0));
             model.CheckpointSizeIsEstimate = checkpointBytes is null || (checkpoint["isEstimate"].AsBoolean() ?? false);
             model.CheckpointSource = checkpoint["source"].AsString() ?? "derived: published parameters × bytes of the native dtype";
@@ -143,9 +213,15 @@ namespace DeepSeekHw.Catalog
         {
             var name = Required(node["name"].AsString(), where, "name");
             where = Invariant($"{where} ('{name}')");
-            long RequiredBytes(string field) => node[field].AsInt64() is { } value && value > 0
+            long Bounded(string field, long min, long max) => node[field].AsInt64() is { } value && value >= min && value <= max
                 ? value
-                : throw new CatalogException(Invariant($"{where}: '{field}' must be a positive integer (bytes)."));
+                : throw new CatalogException(Invariant($"{where}: '{field}' must be an integer from {min} to {max} (found {Shown(node[field])})."));
+            long? OptionalBounded(string field, long min, long max) => node[field].IsNull ? null : Bounded(field, min, max);
+            double? Throughput(string field) => node[field].IsNull
+                ? null
+                : node[field].AsDouble() is { } value && value > 0 && value <= MaxTflops
+                    ? value
+                    : throw new CatalogException(Invariant($"{where}: '{field}' must be a number above 0 and at most {MaxTflops} (dense TFLOPS or TOPS; found {Shown(node[field])})."));
 
             var gpu = new GpuSpec
             {
@@ -156,22 +232,22 @@ namespace DeepSeekHw.Catalog
                 Vendor = Required(node["vendor"].AsString(), where, "vendor"),
                 Architecture = node["architecture"].AsString() ?? string.Empty,
                 FormFactor = node["formFactor"].AsString() ?? string.Empty,
-                MemoryBytes = RequiredBytes("memoryBytes"),
-                UsableMemoryBytes = node["usableMemoryBytes"].AsInt64(),
+                MemoryBytes = Bounded("memoryBytes", MinGpuMemoryBytes, MaxGpuMemoryBytes),
+                UsableMemoryBytes = OptionalBounded("usableMemoryBytes", MinGpuMemoryBytes, MaxGpuMemoryBytes),
                 UsableMemorySource = node["usableMemorySource"].AsString(),
                 MemoryType = node["memoryType"].AsString() ?? string.Empty,
-                MemoryBandwidthBytesPerSecond = RequiredBytes("memoryBandwidthBytesPerSecond"),
-                DenseBf16Tflops = node["denseBf16Tflops"].AsDouble(),
-                DenseFp16Tflops = node["denseFp16Tflops"].AsDouble(),
-                DenseFp8Tflops = node["denseFp8Tflops"].AsDouble(),
-                DenseInt8Tops = node["denseInt8Tops"].AsDouble(),
-                DenseFp4Tflops = node["denseFp4Tflops"].AsDouble(),
-                TdpWatts = node["tdpWatts"].AsInt32(),
+                MemoryBandwidthBytesPerSecond = Bounded("memoryBandwidthBytesPerSecond", MinBandwidth, MaxBandwidth),
+                DenseBf16Tflops = Throughput("denseBf16Tflops"),
+                DenseFp16Tflops = Throughput("denseFp16Tflops"),
+                DenseFp8Tflops = Throughput("denseFp8Tflops"),
+                DenseInt8Tops = Throughput("denseInt8Tops"),
+                DenseFp4Tflops = Throughput("denseFp4Tflops"),
+                TdpWatts = (int?)OptionalBounded("tdpWatts", 1, 100_000),
                 Interconnect = node["interconnect"].AsString() ?? string.Empty,
-                InterconnectBandwidthBytesPerSecond = node["interconnectBandwidthBytesPerSecond"].AsInt64(),
+                InterconnectBandwidthBytesPerSecond = OptionalBounded("interconnectBandwidthBytesPerSecond", 0, MaxBandwidth),
                 ComputeCapability = node["computeCapability"].AsString(),
                 GfxTarget = node["gfxTarget"].AsString(),
-                PcieGeneration = node["pcieGeneration"].AsInt32(),
+                PcieGeneration = (int?)OptionalBounded("pcieGeneration", 1, 16),
                 Confidence = node["confidence"].AsString() ?? string.Empty,
                 Source = node["source"].AsString() ?? string.Empty,
                 Notes = node["notes"].AsString() ?? string.Empty,
@@ -193,6 +269,12 @@ namespace DeepSeekHw.Catalog
             return gpu;
         }
 
+        private static string Shown(JsonNode node)
+        {
+            var text = node.NumberText ?? node.AsString() ?? node.Kind.ToString();
+            return SafeText.Clean(text.Length > 40 ? text.Substring(0, 40) + "…" : text);
+        }
+
         private static string DtypeName(string? torchDtype) => torchDtype switch
         {
             "float16" => "FP16",
@@ -200,10 +282,23 @@ namespace DeepSeekHw.Catalog
             _ => "BF16",
         };
 
-        private static string Required(string? value, string where, string field) =>
-            string.IsNullOrWhiteSpace(value) ? throw new CatalogException(Invariant($"{where}: '{field}' is required.")) : value!;
+        // Names are what people type and what tables show: printable, and short enough for a column.
+        private static string Required(string? value, string where, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new CatalogException(Invariant($"{where}: '{field}' is required."));
+            }
+
+            if (value!.Length > 200 || SafeText.Clean(value) != value)
+            {
+                throw new CatalogException(Invariant($"{where}: '{field}' must be at most 200 printable characters."));
+            }
+
+            return value;
+        }
 
         private static string[] Strings(JsonNode node) =>
-            node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToArray();
+            node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => SafeText.Clean(s!)).ToArray();
     }
 }

@@ -16,6 +16,10 @@ namespace DeepSeekHw.Catalog
         private readonly Dictionary<string, ModelSpec> _modelsByKey;
         private readonly Dictionary<string, GpuSpec> _gpusByKey;
 
+        // Reported names already matched against the patterns: a fleet repeats a handful of names thousands of times.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GpuSpec?> _matchedReportedNames =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, GpuSpec?>(StringComparer.Ordinal);
+
         private DeepSeekCatalog(IReadOnlyList<ModelSpec> models, IReadOnlyList<GpuSpec> gpus, IReadOnlyList<string> origins)
         {
             Models = models;
@@ -84,7 +88,18 @@ namespace DeepSeekHw.Catalog
             }
 
             var reported = GpuNameMatcher.NormalizeReported(name);
-            return Gpus.FirstOrDefault(g => GpuNameMatcher.Matches(g, reported));
+            if (_matchedReportedNames.TryGetValue(reported, out var known))
+            {
+                return known;
+            }
+
+            var match = Gpus.FirstOrDefault(g => GpuNameMatcher.Matches(g, reported));
+            if (_matchedReportedNames.Count < 4096)
+            {
+                _matchedReportedNames[reported] = match;
+            }
+
+            return match;
         }
 
         public IReadOnlyList<string> SuggestModels(string name) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace DeepSeekHw.Catalog
@@ -10,9 +11,13 @@ namespace DeepSeekHw.Catalog
     public static class GpuNameMatcher
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+        private static readonly Regex WhiteSpace = new Regex(@"\s+", RegexOptions.CultureInvariant);
+
+        // Each pattern is compiled once: the engine's own cache holds 15, and a catalog has a hundred.
+        private static readonly ConcurrentDictionary<string, Regex> Compiled = new ConcurrentDictionary<string, Regex>(StringComparer.Ordinal);
 
         public static string NormalizeReported(string reported) =>
-            Regex.Replace(reported.Trim(), @"\s+", " ").ToUpperInvariant();
+            WhiteSpace.Replace(reported.Trim(), " ").ToUpperInvariant();
 
         public static bool Matches(GpuSpec gpu, string normalizedReported)
         {
@@ -20,7 +25,8 @@ namespace DeepSeekHw.Catalog
             {
                 try
                 {
-                    if (Regex.IsMatch(normalizedReported, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout))
+                    var regex = Compiled.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout));
+                    if (regex.IsMatch(normalizedReported))
                     {
                         return true;
                     }

@@ -11,6 +11,12 @@ namespace DeepSeekHw.Collection
         /// <summary>Limit for each native command; the command and its children are killed after it.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+        /// <summary>The most each command may write to stdout or stderr; the rest is dropped and the source marked truncated.</summary>
+        public int MaxOutputBytes { get; set; } = ProcessRunner.DefaultMaxOutputBytes;
+
+        /// <summary>Keep serial numbers, UUIDs, MAC addresses, process lists and user names in home paths (off: they are redacted as collected).</summary>
+        public bool IncludeIdentifiers { get; set; }
+
         /// <summary>Recorded as the bundle's collector version.</summary>
         public string CollectorVersion { get; set; } = string.Empty;
 

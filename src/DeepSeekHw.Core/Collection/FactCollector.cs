@@ -33,7 +33,7 @@ namespace DeepSeekHw.Collection
             var sources = windows ? Windows(options) : Linux(options);
             foreach (var source in sources)
             {
-                bundle.Add(source);
+                bundle.Add(options.IncludeIdentifiers ? source : FactRedaction.Redact(source)); // before anything is kept or written
             }
 
             return bundle;
@@ -165,7 +165,7 @@ namespace DeepSeekHw.Collection
             }
 
             options.Log?.Invoke("Running " + id.Split('\n')[0]);
-            return Task.Factory.StartNew(() => ProcessRunner.Run(id, path, arguments, options.Timeout), TaskCreationOptions.LongRunning);
+            return Task.Factory.StartNew(() => ProcessRunner.Run(id, path, arguments, options.Timeout, options.MaxOutputBytes), TaskCreationOptions.LongRunning);
         }
 
         private static IEnumerable<FactSource> Await(List<Task<FactSource>> tasks)

@@ -19,9 +19,10 @@ namespace DeepSeekHw.Collection
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
                 using var reader = new StreamReader(stream);
-                var buffer = new char[MaxBytes];
+                var buffer = new char[MaxBytes + 1];
                 var read = reader.ReadBlock(buffer, 0, buffer.Length);
-                source.Output = new string(buffer, 0, read);
+                source.Truncated = read > MaxBytes;
+                source.Output = new string(buffer, 0, Math.Min(read, MaxBytes));
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {

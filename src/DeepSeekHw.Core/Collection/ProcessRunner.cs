@@ -15,9 +15,14 @@ namespace DeepSeekHw.Collection
     /// </summary>
     public static class ProcessRunner
     {
+        /// <summary>The most a tool may write to stdout or stderr before the rest is discarded (nvidia-smi -q -x on 8 GPUs: ~200 KiB).</summary>
+        public const int DefaultMaxOutputBytes = 16 * 1024 * 1024;
+
+        // After the tool exits, how long its pipes may stay open: a grandchild it left behind (setsid, a daemon) can hold
+        // them for ever, and the tool's own output is already complete.
         private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
 
-        public static FactSource Run(string sourceId, string fileName, string[] arguments, TimeSpan timeout)
+        public static FactSource Run(string sourceId, string fileName, string[] arguments, TimeSpan timeout, int maxOutputBytes = DefaultMaxOutputBytes)
         {
             var source = new FactSource(sourceId);
             var started = Stopwatch.StartNew();
@@ -60,8 +65,8 @@ namespace DeepSeekHw.Collection
             using (process)
             {
                 process.StandardInput.Close(); // a tool that prompts gets EOF instead of hanging
-                var stdout = Drain(process.StandardOutput.BaseStream);
-                var stderr = Drain(process.StandardError.BaseStream);
+                var stdout = new BoundedCapture(process.StandardOutput.BaseStream, maxOutputBytes);
+                var stderr = new BoundedCapture(process.StandardError.BaseStream, maxOutputBytes);
                 var exited = process.WaitForExit((int)Math.Min(int.MaxValue, Math.Max(1, timeout.TotalMilliseconds)));
                 if (!exited)
                 {
@@ -69,12 +74,15 @@ namespace DeepSeekHw.Collection
                     source.Status = FactSourceStatus.TimedOut;
                 }
 
-                // Output read before a timeout is kept: a partial answer beats none.
-                source.Output = Finish(stdout);
-                var error = Finish(stderr);
+                // Whatever arrived is kept: a partial answer beats none, and a pipe a grandchild holds open must not
+                // cost the output the tool itself wrote.
+                stdout.WaitForEnd(DrainGrace);
+                stderr.WaitForEnd(DrainGrace);
+                source.Output = stdout.Text();
+                source.Truncated = stdout.Truncated;
+                var error = stderr.Text();
                 if (exited)
                 {
-                    process.WaitForExit(); // flushes asynchronous reads on .NET Framework
                     source.ExitCode = process.ExitCode;
                     source.Error = error;
                 }
@@ -87,26 +95,6 @@ namespace DeepSeekHw.Collection
                 return source;
             }
         }
-
-        private static Task<string> Drain(Stream stream) => Task.Run(async () =>
-        {
-            using var buffer = new MemoryStream();
-            try
-            {
-                await stream.CopyToAsync(buffer).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // the pipe broke when the process was killed: keep what arrived
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-
-            return Encoding.UTF8.GetString(buffer.ToArray());
-        });
-
-        private static string Finish(Task<string> read) => read.Wait(DrainGrace) ? read.Result : string.Empty;
 
         /// <summary>
         /// Kills the process and its descendants: Process.Kill(true) where the runtime has it (PowerShell 7, .NET Core 3+),

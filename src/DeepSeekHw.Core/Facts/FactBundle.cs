@@ -11,7 +11,8 @@ namespace DeepSeekHw.Facts
     {
         public const string SchemaId = "deepseekhw/facts@1";
 
-        private readonly Dictionary<string, FactSource> _sources = new Dictionary<string, FactSource>(StringComparer.Ordinal);
+        // Position of each id in the ordered list: adding or replacing is O(1), however many sources a bundle holds.
+        private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<FactSource> _ordered = new List<FactSource>();
 
         public string ComputerName { get; set; } = string.Empty;
@@ -28,7 +29,7 @@ namespace DeepSeekHw.Facts
         /// <summary>Sources in the order they were added.</summary>
         public IReadOnlyList<FactSource> Sources => _ordered;
 
-        /// <summary>Adds a source, replacing one with the same id.</summary>
+        /// <summary>Adds a source; one with the same id is replaced where it stood.</summary>
         public void Add(FactSource source)
         {
             if (source is null)
@@ -36,17 +37,19 @@ namespace DeepSeekHw.Facts
                 throw new ArgumentNullException(nameof(source));
             }
 
-            if (_sources.TryGetValue(source.Id, out var existing))
+            if (_index.TryGetValue(source.Id, out var position))
             {
-                _ordered.Remove(existing);
+                _ordered[position] = source;
             }
-
-            _sources[source.Id] = source;
-            _ordered.Add(source);
+            else
+            {
+                _index[source.Id] = _ordered.Count;
+                _ordered.Add(source);
+            }
         }
 
         /// <summary>The source with this exact id, or null when the collector did not record it.</summary>
-        public FactSource? Get(string id) => _sources.TryGetValue(id, out var source) ? source : null;
+        public FactSource? Get(string id) => _index.TryGetValue(id, out var position) ? _ordered[position] : null;
 
         /// <summary>The output of a source that ran cleanly, or null.</summary>
         public string? OutputOf(string id)

@@ -8,6 +8,9 @@ namespace DeepSeekHw.Facts
     /// <summary>Reads and writes fact bundles as deepseekhw/facts@1 JSON.</summary>
     public static class FactBundleJson
     {
+        /// <summary>The largest bundle Get-DeepSeekHardware reads unless told otherwise: a real one is 15-300 KiB.</summary>
+        public const long DefaultMaxBundleBytes = 64L * 1024 * 1024;
+
         public static string Write(FactBundle bundle)
         {
             if (bundle is null)
@@ -28,6 +31,11 @@ namespace DeepSeekHw.Facts
                 if (source.DurationMs is long duration)
                 {
                     fields.Add(Field("durationMs", JsonNode.FromNumber(duration)));
+                }
+
+                if (source.Truncated)
+                {
+                    fields.Add(Field("truncated", JsonNode.FromBoolean(true)));
                 }
 
                 sources.Add(Field(source.Id, JsonNode.FromObject(fields)));
@@ -104,6 +112,7 @@ namespace DeepSeekHw.Facts
                     Output = value["output"].AsString(),
                     Error = value["error"].AsString(),
                     DurationMs = value["durationMs"].AsInt64(),
+                    Truncated = value["truncated"].AsBoolean() == true,
                 });
             }
 

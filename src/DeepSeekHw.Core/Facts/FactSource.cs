@@ -46,6 +46,9 @@ namespace DeepSeekHw.Facts
 
         public long? DurationMs { get; set; }
 
+        /// <summary>True when the output reached the collector's size limit and was cut there (what came before is kept).</summary>
+        public bool Truncated { get; set; }
+
         /// <summary>True when there is output a parser can read: the source ran and, for commands, exited with 0.</summary>
         public bool HasUsableOutput => Status == FactSourceStatus.Ok && Output != null && (ExitCode is null || ExitCode == 0);
 

@@ -35,7 +35,12 @@ namespace DeepSeekHw.Inventory
                     Flush(gpus, fields, index, sourceId, log);
                     var header = GpuHeader.Match(line);
                     fields = header.Success ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-                    index = header.Success ? int.Parse(header.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
+                    index = header.Success ? FactNumber.Count(header.Groups["n"].Value, log, sourceId, "GPU index") ?? -1 : 0;
+                    if (index < 0)
+                    {
+                        fields = null; // an index no machine has: the block is skipped, the rest still reads
+                    }
+
                     if (!header.Success && !OtherHeader.IsMatch(line))
                     {
                         log.Warn(sourceId, "unexpected line '" + line + "'; is this `amd-smi static` text?");
@@ -80,11 +85,11 @@ namespace DeepSeekHw.Inventory
                 Index = index,
                 Vendor = "AMD",
                 Name = Get("ASIC.MARKET_NAME") ?? Get("BOARD.PRODUCT_NAME") ?? "AMD GPU " + index.ToString(CultureInfo.InvariantCulture),
-                MemoryTotalBytes = FactText.ParseBytes(Get("VRAM.SIZE")),
+                MemoryTotalBytes = FactNumber.InRange(FactText.ParseBytes(Get("VRAM.SIZE")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " VRAM size"),
                 PciBusId = Get("BUS.BDF"),
                 GfxTarget = Get("ASIC.TARGET_GRAPHICS_VERSION"),
                 DriverVersion = Get("DRIVER.VERSION"),
-                PcieLinkWidth = FactText.ParseInt(Get("BUS.MAX_PCIE_WIDTH")),
+                PcieLinkWidth = FactNumber.Count(Get("BUS.MAX_PCIE_WIDTH"), log, sourceId, "PCIe width"),
                 Source = sourceId,
             };
             if (gpu.MemoryTotalBytes is null)

@@ -33,7 +33,7 @@ namespace DeepSeekHw.Inventory
             return root.Kind == JsonKind.Array ? root.Items : root.Kind == JsonKind.Object ? new[] { root } : Array.Empty<JsonNode>();
         }
 
-        public static void ApplyProcessors(CpuInfo cpu, IReadOnlyList<JsonNode> processors)
+        public static void ApplyProcessors(CpuInfo cpu, IReadOnlyList<JsonNode> processors, ParseLog log)
         {
             if (processors.Count == 0)
             {
@@ -43,14 +43,14 @@ namespace DeepSeekHw.Inventory
             cpu.Model = string.Join(" + ", processors.Select(p => Clean(p, "Name")).Where(n => n != null).Distinct());
             cpu.Vendor = Clean(processors[0], "Manufacturer");
             cpu.Sockets = processors.Count;
-            cpu.Cores = Sum(processors, "NumberOfCores");
-            cpu.Threads = Sum(processors, "NumberOfLogicalProcessors");
+            cpu.Cores = Sum(processors, "NumberOfCores", log);
+            cpu.Threads = Sum(processors, "NumberOfLogicalProcessors", log);
             cpu.MaxFrequencyMHz = processors.Select(p => Number(p, "MaxClockSpeed")).Max();
         }
 
-        public static void ApplyComputerSystem(HardwareInventory inventory, JsonNode system)
+        public static void ApplyComputerSystem(HardwareInventory inventory, JsonNode system, ParseLog log)
         {
-            inventory.Memory.TotalBytes ??= Number(system, "TotalPhysicalMemory") is double total ? (long)total : (long?)null;
+            inventory.Memory.TotalBytes ??= FactNumber.FromDouble(Number(system, "TotalPhysicalMemory"), 1, FactNumber.MaxMemoryBytes, log, FactSourceIds.CimComputerSystem, "TotalPhysicalMemory");
             if (string.IsNullOrEmpty(inventory.ComputerName))
             {
                 inventory.ComputerName = Clean(system, "Name") ?? string.Empty;
@@ -72,17 +72,14 @@ namespace DeepSeekHw.Inventory
             }
         }
 
-        public static void ApplyOperatingSystem(HardwareInventory inventory, JsonNode os)
+        public static void ApplyOperatingSystem(HardwareInventory inventory, JsonNode os, ParseLog log)
         {
             inventory.OperatingSystem.Name = Clean(os, "Caption");
             inventory.OperatingSystem.Id = "windows";
             inventory.OperatingSystem.Version = Clean(os, "Version");
             inventory.OperatingSystem.KernelVersion = Clean(os, "BuildNumber");
             inventory.OperatingSystem.Architecture = Clean(os, "OSArchitecture");
-            if (Number(os, "FreePhysicalMemory") is double freeKib)
-            {
-                inventory.Memory.AvailableBytes = (long)freeKib * 1024;
-            }
+            inventory.Memory.AvailableBytes = FactNumber.FromDouble(Number(os, "FreePhysicalMemory"), 1024, FactNumber.MaxMemoryBytes, log, FactSourceIds.CimOperatingSystem, "FreePhysicalMemory");
         }
 
         /// <summary>
@@ -123,7 +120,7 @@ namespace DeepSeekHw.Inventory
             return gpus;
         }
 
-        public static List<StorageDevice> PhysicalDisks(IReadOnlyList<JsonNode> disks)
+        public static List<StorageDevice> PhysicalDisks(IReadOnlyList<JsonNode> disks, ParseLog log)
         {
             return disks.Select(d =>
             {
@@ -135,7 +132,7 @@ namespace DeepSeekHw.Inventory
                 {
                     Name = Clean(d, "DeviceId") ?? Clean(d, "FriendlyName") ?? string.Empty,
                     Model = Clean(d, "FriendlyName") ?? Clean(d, "Model"),
-                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
+                    SizeBytes = FactNumber.FromDouble(Number(d, "Size"), 1, FactNumber.MaxStorageBytes, log, FactSourceIds.CimPhysicalDisk, "Size"),
                     Transport = bus switch { 17 => "nvme", 11 => "sata", 10 => "sas", 7 => "usb", 8 => "raid", 14 or 15 => "virtual", _ => null },
                     Kind = virtualDisk ? "Virtual" : bus == 17 ? "NVMe" : media == 4 || media == 5 ? "SSD" : media == 3 ? "HDD" : "Unknown",
                     Removable = bus == 7,
@@ -143,7 +140,7 @@ namespace DeepSeekHw.Inventory
             }).ToList();
         }
 
-        public static List<StorageDevice> DiskDrives(IReadOnlyList<JsonNode> disks)
+        public static List<StorageDevice> DiskDrives(IReadOnlyList<JsonNode> disks, ParseLog log)
         {
             return disks.Select(d =>
             {
@@ -154,7 +151,7 @@ namespace DeepSeekHw.Inventory
                 {
                     Name = Clean(d, "DeviceID") ?? ("PhysicalDrive" + (Clean(d, "Index") ?? "?")),
                     Model = model,
-                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
+                    SizeBytes = FactNumber.FromDouble(Number(d, "Size"), 1, FactNumber.MaxStorageBytes, log, FactSourceIds.CimDiskDrive, "Size"),
                     Transport = Clean(d, "InterfaceType")?.ToLowerInvariant(),
                     Kind = upper.Contains("NVME") ? "NVMe" : upper.Contains("VIRTUAL") || upper.Contains("VBOX") || upper.Contains("QEMU") ? "Virtual" : "Unknown",
                     Removable = media.IndexOf("Removable", StringComparison.OrdinalIgnoreCase) >= 0,
@@ -162,18 +159,18 @@ namespace DeepSeekHw.Inventory
             }).ToList();
         }
 
-        public static List<StorageVolume> LogicalDisks(IReadOnlyList<JsonNode> disks) =>
+        public static List<StorageVolume> LogicalDisks(IReadOnlyList<JsonNode> disks, ParseLog log) =>
             disks.Where(d => Number(d, "DriveType") is null or 3) // 3 = local disk
                 .Select(d => new StorageVolume
                 {
                     MountPoint = Clean(d, "DeviceID") ?? string.Empty,
                     Device = Clean(d, "VolumeName"),
-                    SizeBytes = Number(d, "Size") is double size ? (long)size : (long?)null,
-                    FreeBytes = Number(d, "FreeSpace") is double free ? (long)free : (long?)null,
+                    SizeBytes = FactNumber.FromDouble(Number(d, "Size"), 1, FactNumber.MaxStorageBytes, log, FactSourceIds.CimLogicalDisk, "Size"),
+                    FreeBytes = FactNumber.FromDouble(Number(d, "FreeSpace"), 1, FactNumber.MaxStorageBytes, log, FactSourceIds.CimLogicalDisk, "FreeSpace"),
                 })
                 .ToList();
 
-        public static List<NetworkAdapter> NetAdapters(IReadOnlyList<JsonNode> adapters) =>
+        public static List<NetworkAdapter> NetAdapters(IReadOnlyList<JsonNode> adapters, ParseLog log) =>
             adapters.Select(a =>
             {
                 var description = Clean(a, "InterfaceDescription");
@@ -184,8 +181,8 @@ namespace DeepSeekHw.Inventory
                     Name = Clean(a, "Name") ?? string.Empty,
                     Description = description,
                     Kind = infiniband ? "InfiniBand" : isVirtual ? "Virtual" : "Ethernet",
-                    SpeedBitsPerSecond = Number(a, "Speed") is double speed && speed > 0 ? (long)speed : (long?)null,
-                    Mtu = Number(a, "MtuSize") is double mtu ? (int)mtu : (int?)null,
+                    SpeedBitsPerSecond = Number(a, "Speed") is double speed && speed > 0 ? FactNumber.FromDouble(speed, 1, FactNumber.MaxLinkBitsPerSecond, log, FactSourceIds.CimNetworkAdapter, "Speed") : null,
+                    Mtu = FactNumber.Count(Clean(a, "MtuSize"), log, FactSourceIds.CimNetworkAdapter, "MtuSize"),
                     State = Number(a, "MediaConnectState") switch { 1 => "up", 2 => "down", _ => Clean(a, "Status") },
                 };
             }).ToList();
@@ -215,10 +212,10 @@ namespace DeepSeekHw.Inventory
 
         private static double? Number(JsonNode node, string name) => node[name].AsDouble() ?? FactText.ParseDouble(node[name].AsString());
 
-        private static int? Sum(IReadOnlyList<JsonNode> nodes, string name)
+        private static int? Sum(IReadOnlyList<JsonNode> nodes, string name, ParseLog log)
         {
             var values = nodes.Select(n => Number(n, name)).ToList();
-            return values.All(v => v != null) ? (int)values.Sum(v => v!.Value) : (int?)null;
+            return values.All(v => v != null) ? FactNumber.Count(values.Sum(v => v!.Value).ToString("R", CultureInfo.InvariantCulture), log, FactSourceIds.CimProcessor, name) : null;
         }
     }
 }

@@ -113,9 +113,9 @@ namespace DeepSeekHw.Inventory
 
             var socketCount = Math.Max(1, sockets.Count);
             cpu.Sockets = sockets.Count > 0 ? sockets.Count : (int?)null;
-            cpu.Threads = Math.Max(processors, (siblings ?? 0) * socketCount);
+            cpu.Threads = Clamp(Math.Max(processors, (long)(siblings ?? 0) * socketCount));
             cpu.Cores = cores.Count > 0 || coresPerSocket != null
-                ? Math.Max(cores.Count, (coresPerSocket ?? 0) * socketCount)
+                ? Clamp(Math.Max(cores.Count, (long)(coresPerSocket ?? 0) * socketCount))
                 : processors; // ARM lists no cores: one thread per core
             cpu.MaxFrequencyMHz ??= RatedFrequency(cpu.Model) ?? currentMhz;
         }
@@ -125,7 +125,8 @@ namespace DeepSeekHw.Inventory
             var fields = text.TrimStart().StartsWith("{", StringComparison.Ordinal) ? FlattenJson(text) : FlatFields(text);
             string? vendor = null;
             var models = new List<string>();
-            int cores = 0, socketsMax = 0, perSocket = 0, sockets = 0;
+            long cores = 0;
+            int socketsMax = 0, perSocket = 0, sockets = 0;
             double? maxMhz = null;
             foreach (var (key, value) in fields)
             {
@@ -135,7 +136,7 @@ namespace DeepSeekHw.Inventory
                         vendor ??= FactText.Clean(value);
                         break;
                     case "Model name":
-                        cores += perSocket * sockets; // close the previous model block
+                        cores += (long)perSocket * sockets; // close the previous model block
                         perSocket = sockets = 0;
                         if (FactText.Clean(value) is string model && !models.Contains(model))
                         {
@@ -169,14 +170,14 @@ namespace DeepSeekHw.Inventory
                 }
             }
 
-            cores += perSocket * sockets;
+            cores += (long)perSocket * sockets;
             cpu.Vendor = vendor ?? cpu.Vendor;
             if (models.Count > 0)
             {
                 cpu.Model = string.Join(" + ", models.Select(m => Regex.Replace(m, @"\s+", " ")));
             }
 
-            cpu.Cores = cores > 0 ? cores : cpu.Cores;
+            cpu.Cores = cores > 0 ? Clamp(cores) : cpu.Cores;
             cpu.Sockets = socketsMax > 0 ? socketsMax : cpu.Sockets;
             cpu.MaxFrequencyMHz = maxMhz ?? cpu.MaxFrequencyMHz ?? RatedFrequency(cpu.Model);
         }
@@ -215,6 +216,9 @@ namespace DeepSeekHw.Inventory
             }
         }
 
+        // Counts from a hostile file can multiply past int: an impossible count is saturated here and refused by the validator.
+        private static int Clamp(long count) => (int)Math.Min(int.MaxValue, Math.Max(0, count));
+
         public static void SetFlags(CpuInfo cpu, string value)
         {
             cpu.Flags = value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(f => f.ToLowerInvariant()).Distinct().ToArray();
@@ -226,7 +230,9 @@ namespace DeepSeekHw.Inventory
         private static double? RatedFrequency(string? model)
         {
             var match = model is null ? Match.Empty : RatedGhz.Match(model);
-            return match.Success ? double.Parse(match.Groups["ghz"].Value, CultureInfo.InvariantCulture) * 1000.0 : (double?)null;
+            return match.Success && double.TryParse(match.Groups["ghz"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ghz) && ghz > 0 && ghz < 100
+                ? ghz * 1000.0
+                : null;
         }
 
         // Plain lscpu: "Key:   value" lines; the parsable (-p) listing after the first blank line is not ours.

@@ -38,16 +38,20 @@ namespace DeepSeekHw.Inventory
             };
 
             var windows = string.Equals(bundle.Platform, "Windows", StringComparison.OrdinalIgnoreCase);
-            if (windows)
+            Guard(log, "system", () =>
             {
-                WindowsSystem(inventory, bundle, reader, log);
-            }
-            else
-            {
-                LinuxSystem(inventory, reader, bundle, log);
-            }
+                if (windows)
+                {
+                    WindowsSystem(inventory, bundle, reader, log);
+                }
+                else
+                {
+                    LinuxSystem(inventory, reader, bundle, log);
+                }
+            });
 
-            inventory.Gpus = Gpus(inventory, bundle, reader, log, catalog, windows).ToArray();
+            Guard(log, "gpu", () => inventory.Gpus = Gpus(inventory, bundle, reader, log, catalog, windows).ToArray());
+            InventoryValidator.Apply(inventory, log);
             MemoryParser.Finish(inventory.Memory);
             inventory.Warnings = log.Warnings.ToArray();
             return inventory;
@@ -56,16 +60,16 @@ namespace DeepSeekHw.Inventory
         private static void LinuxSystem(HardwareInventory inventory, SourceReader reader, FactBundle bundle, ParseLog log)
         {
             var os = inventory.OperatingSystem;
-            Apply(reader.Required(FactSourceIds.OsRelease, "the distribution is unknown"), text => OperatingSystemParser.ApplyOsRelease(os, text));
-            Apply(reader.Optional(FactSourceIds.KernelRelease), text => OperatingSystemParser.ApplyKernel(os, text));
-            Apply(reader.Optional(FactSourceIds.ArchitectureFile) ?? reader.Optional(FactSourceIds.Architecture), text => os.Architecture = FactText.Clean(text));
+            Apply(log, FactSourceIds.OsRelease, reader.Required(FactSourceIds.OsRelease, "the distribution is unknown"), text => OperatingSystemParser.ApplyOsRelease(os, text));
+            Apply(log, FactSourceIds.KernelRelease, reader.Optional(FactSourceIds.KernelRelease), text => OperatingSystemParser.ApplyKernel(os, text));
+            Apply(log, FactSourceIds.ArchitectureFile, reader.Optional(FactSourceIds.ArchitectureFile) ?? reader.Optional(FactSourceIds.Architecture), text => os.Architecture = FactText.Clean(text));
             var container = bundle.Get(FactSourceIds.ContainerEnvFile);
             os.IsContainer = container is null ? (bool?)null : container.Status == FactSourceStatus.Ok;
 
             var cpu = inventory.Cpu;
-            Apply(reader.Required(FactSourceIds.CpuInfo, "CPU model, cores and flags come from lscpu only"), text => CpuParser.ApplyCpuInfo(cpu, text));
-            Apply(reader.Optional(FactSourceIds.CpuMaxFrequency), text => CpuParser.ApplyMaxFrequency(cpu, text));
-            Apply(reader.Optional(FactSourceIds.Lscpu), text => CpuParser.ApplyLscpu(cpu, text));
+            Apply(log, FactSourceIds.CpuInfo, reader.Required(FactSourceIds.CpuInfo, "CPU model, cores and flags come from lscpu only"), text => CpuParser.ApplyCpuInfo(cpu, text));
+            Apply(log, FactSourceIds.CpuMaxFrequency, reader.Optional(FactSourceIds.CpuMaxFrequency), text => CpuParser.ApplyMaxFrequency(cpu, text));
+            Apply(log, FactSourceIds.Lscpu, reader.Optional(FactSourceIds.Lscpu), text => CpuParser.ApplyLscpu(cpu, text));
             cpu.LimitCores = CpuParser.CgroupLimit(reader.Optional(FactSourceIds.CgroupV2CpuMax), reader.Optional(FactSourceIds.CgroupV1CpuQuota), reader.Optional(FactSourceIds.CgroupV1CpuPeriod));
             if (cpu.Model is null && cpu.Threads is null)
             {
@@ -73,32 +77,32 @@ namespace DeepSeekHw.Inventory
             }
 
             var memory = inventory.Memory;
-            Apply(reader.Required(FactSourceIds.MemInfo, "system memory is unknown"), text => MemoryParser.ApplyMemInfo(memory, text));
-            Apply(reader.Optional(FactSourceIds.CgroupV2MemoryMax), text => MemoryParser.ApplyCgroupLimit(memory, text));
-            Apply(reader.Optional(FactSourceIds.CgroupV1MemoryLimit), text => MemoryParser.ApplyCgroupLimit(memory, text));
+            Apply(log, FactSourceIds.MemInfo, reader.Required(FactSourceIds.MemInfo, "system memory is unknown"), text => MemoryParser.ApplyMemInfo(memory, text, FactSourceIds.MemInfo, log));
+            Apply(log, FactSourceIds.CgroupV2MemoryMax, reader.Optional(FactSourceIds.CgroupV2MemoryMax), text => MemoryParser.ApplyCgroupLimit(memory, text));
+            Apply(log, FactSourceIds.CgroupV1MemoryLimit, reader.Optional(FactSourceIds.CgroupV1MemoryLimit), text => MemoryParser.ApplyCgroupLimit(memory, text));
             if (bundle.WithPrefix(FactSourceIds.EdacPrefix).Any(s => s.Status == FactSourceStatus.Ok))
             {
                 memory.EccEnabled = true; // an EDAC memory controller reports corrected errors: ECC is on
             }
 
             var storage = inventory.Storage;
-            var sysBlock = StorageParser.ParseSysBlock(bundle);
-            Apply(sysBlock.Count > 0 ? reader.Optional(FactSourceIds.Lsblk) : reader.Required(FactSourceIds.Lsblk, "disks are unknown"), text => storage.Devices = StorageParser.ParseLsblk(text, FactSourceIds.Lsblk, log).ToArray());
+            var sysBlock = StorageParser.ParseSysBlock(bundle, log);
+            Apply(log, FactSourceIds.Lsblk, sysBlock.Count > 0 ? reader.Optional(FactSourceIds.Lsblk) : reader.Required(FactSourceIds.Lsblk, "disks are unknown"), text => storage.Devices = StorageParser.ParseLsblk(text, FactSourceIds.Lsblk, log).ToArray());
             if (storage.Devices.Length == 0)
             {
                 storage.Devices = sysBlock.ToArray();
             }
 
-            Apply(reader.Required(FactSourceIds.DiskFree, "free space is unknown"), text => storage.Volumes = StorageParser.ParseDiskFree(text).ToArray());
-            inventory.Network = NetworkParser.Parse(bundle).ToArray();
+            Apply(log, FactSourceIds.DiskFree, reader.Required(FactSourceIds.DiskFree, "free space is unknown"), text => storage.Volumes = StorageParser.ParseDiskFree(text, FactSourceIds.DiskFree, log).ToArray());
+            inventory.Network = NetworkParser.Parse(bundle, log).ToArray();
 
             var software = inventory.Software;
-            Apply(reader.Optional(FactSourceIds.NvidiaDriverVersionFile), text => software.NvidiaDriverVersion = SoftwareParser.NvidiaKernelModuleVersion(text));
-            Apply(reader.Optional(FactSourceIds.Nvcc), text => software.CudaToolkitVersion = SoftwareParser.NvccVersion(text));
-            Apply(reader.Optional(FactSourceIds.CudaVersionJson), text => software.CudaToolkitVersion ??= SoftwareParser.CudaVersionJson(text));
-            Apply(reader.Optional(FactSourceIds.CudnnVersionHeader) ?? reader.Optional(FactSourceIds.CudnnVersionHeaderCuda), text => software.CudnnVersion = SoftwareParser.HeaderVersion(text, "CUDNN"));
-            Apply(reader.Optional(FactSourceIds.NcclHeader), text => software.NcclVersion = SoftwareParser.HeaderVersion(text, "NCCL"));
-            Apply(reader.Optional(FactSourceIds.RocmVersionFile), text => software.RocmVersion = FactText.Clean(FactText.Lines(text)[0]));
+            Apply(log, FactSourceIds.NvidiaDriverVersionFile, reader.Optional(FactSourceIds.NvidiaDriverVersionFile), text => software.NvidiaDriverVersion = SoftwareParser.NvidiaKernelModuleVersion(text));
+            Apply(log, FactSourceIds.Nvcc, reader.Optional(FactSourceIds.Nvcc), text => software.CudaToolkitVersion = SoftwareParser.NvccVersion(text));
+            Apply(log, FactSourceIds.CudaVersionJson, reader.Optional(FactSourceIds.CudaVersionJson), text => software.CudaToolkitVersion ??= SoftwareParser.CudaVersionJson(text));
+            Apply(log, FactSourceIds.CudnnVersionHeader, reader.Optional(FactSourceIds.CudnnVersionHeader) ?? reader.Optional(FactSourceIds.CudnnVersionHeaderCuda), text => software.CudnnVersion = SoftwareParser.HeaderVersion(text, "CUDNN"));
+            Apply(log, FactSourceIds.NcclHeader, reader.Optional(FactSourceIds.NcclHeader), text => software.NcclVersion = SoftwareParser.HeaderVersion(text, "NCCL"));
+            Apply(log, FactSourceIds.RocmVersionFile, reader.Optional(FactSourceIds.RocmVersionFile), text => software.RocmVersion = FactText.Clean(FactText.Lines(text)[0]));
             ApplyPythonProbe(software, bundle, reader, log, FactSourceIds.PythonProbePrefix);
         }
 
@@ -109,15 +113,15 @@ namespace DeepSeekHw.Inventory
                 reader.Required(id, "part of the CPU, memory or OS facts are unknown");
             }
 
-            CimMapper.ApplyProcessors(inventory.Cpu, CimMapper.Instances(bundle, FactSourceIds.CimProcessor, log));
+            CimMapper.ApplyProcessors(inventory.Cpu, CimMapper.Instances(bundle, FactSourceIds.CimProcessor, log), log);
             foreach (var system in CimMapper.Instances(bundle, FactSourceIds.CimComputerSystem, log).Take(1))
             {
-                CimMapper.ApplyComputerSystem(inventory, system);
+                CimMapper.ApplyComputerSystem(inventory, system, log);
             }
 
             foreach (var os in CimMapper.Instances(bundle, FactSourceIds.CimOperatingSystem, log).Take(1))
             {
-                CimMapper.ApplyOperatingSystem(inventory, os);
+                CimMapper.ApplyOperatingSystem(inventory, os, log);
             }
 
             CimMapper.ApplyPhysicalMemory(
@@ -125,10 +129,10 @@ namespace DeepSeekHw.Inventory
                 CimMapper.Instances(bundle, FactSourceIds.CimPhysicalMemory, log),
                 CimMapper.Instances(bundle, FactSourceIds.CimPhysicalMemoryArray, log));
 
-            var physical = CimMapper.PhysicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimPhysicalDisk, log));
-            inventory.Storage.Devices = (physical.Count > 0 ? physical : CimMapper.DiskDrives(CimMapper.Instances(bundle, FactSourceIds.CimDiskDrive, log))).ToArray();
-            inventory.Storage.Volumes = CimMapper.LogicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimLogicalDisk, log)).ToArray();
-            inventory.Network = CimMapper.NetAdapters(CimMapper.Instances(bundle, FactSourceIds.CimNetworkAdapter, log)).ToArray();
+            var physical = CimMapper.PhysicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimPhysicalDisk, log), log);
+            inventory.Storage.Devices = (physical.Count > 0 ? physical : CimMapper.DiskDrives(CimMapper.Instances(bundle, FactSourceIds.CimDiskDrive, log), log)).ToArray();
+            inventory.Storage.Volumes = CimMapper.LogicalDisks(CimMapper.Instances(bundle, FactSourceIds.CimLogicalDisk, log), log).ToArray();
+            inventory.Network = CimMapper.NetAdapters(CimMapper.Instances(bundle, FactSourceIds.CimNetworkAdapter, log), log).ToArray();
             ApplyPythonProbe(inventory.Software, bundle, reader, log, FactSourceIds.PythonProbePrefixWindows);
         }
 
@@ -140,7 +144,7 @@ namespace DeepSeekHw.Inventory
             var smi = reader.Gpu(smiId);
             if (smi != null)
             {
-                gpus.AddRange(NvidiaSmiXmlParser.Parse(smi, smiId, log));
+                Guard(log, smiId, () => gpus.AddRange(NvidiaSmiXmlParser.Parse(smi, smiId, log)));
                 var first = gpus.FirstOrDefault();
                 software.NvidiaDriverVersion = first?.DriverVersion ?? software.NvidiaDriverVersion;
                 software.CudaDriverVersion = first?.CudaVersion;
@@ -149,47 +153,59 @@ namespace DeepSeekHw.Inventory
             var capabilities = reader.Optional(windows ? FactSourceIds.NvidiaSmiComputeCapWindows : FactSourceIds.NvidiaSmiComputeCap);
             if (capabilities != null)
             {
-                var byIndex = NvidiaQueryParser.ComputeCapabilities(capabilities);
-                foreach (var gpu in gpus)
+                Guard(log, windows ? FactSourceIds.NvidiaSmiComputeCapWindows : FactSourceIds.NvidiaSmiComputeCap, () =>
                 {
-                    gpu.ComputeCapability = byIndex.TryGetValue(gpu.Index, out var cc) ? cc : null;
-                }
+                    var byIndex = NvidiaQueryParser.ComputeCapabilities(capabilities);
+                    foreach (var gpu in gpus)
+                    {
+                        gpu.ComputeCapability = byIndex.TryGetValue(gpu.Index, out var cc) ? cc : null;
+                    }
+                });
             }
 
             var rocm = windows ? null : reader.Gpu(FactSourceIds.RocmSmiJson);
             if (rocm != null)
             {
-                var amd = RocmSmiParser.Parse(rocm, FactSourceIds.RocmSmiJson, log, out var amdDriver);
-                software.AmdDriverVersion = amdDriver;
-                AddAll(gpus, amd);
+                Guard(log, FactSourceIds.RocmSmiJson, () =>
+                {
+                    var amd = RocmSmiParser.Parse(rocm, FactSourceIds.RocmSmiJson, log, out var amdDriver);
+                    software.AmdDriverVersion = amdDriver;
+                    AddAll(gpus, amd);
+                });
             }
 
             // amd-smi replaces rocm-smi from ROCm 6; either lists the same GPUs, so it is read only when rocm-smi listed none.
             var amdSmi = windows || gpus.Any(g => g.Vendor == "AMD") ? null : reader.Gpu(FactSourceIds.AmdSmiStatic);
             if (amdSmi != null)
             {
-                var amd = AmdSmiStaticParser.Parse(amdSmi, FactSourceIds.AmdSmiStatic, log);
-                software.AmdDriverVersion ??= amd.Select(g => g.DriverVersion).FirstOrDefault(v => v != null);
-                AddAll(gpus, amd);
+                Guard(log, FactSourceIds.AmdSmiStatic, () =>
+                {
+                    var amd = AmdSmiStaticParser.Parse(amdSmi, FactSourceIds.AmdSmiStatic, log);
+                    software.AmdDriverVersion ??= amd.Select(g => g.DriverVersion).FirstOrDefault(v => v != null);
+                    AddAll(gpus, amd);
+                });
             }
 
             var topology = windows ? null : reader.Optional(FactSourceIds.NvidiaSmiTopology);
             if (topology != null && gpus.Count(g => g.Vendor == "NVIDIA") > 1)
             {
-                inventory.GpuLinks = NvidiaTopologyParser.Parse(topology, FactSourceIds.NvidiaSmiTopology, log).ToArray();
-                inventory.GpuInterconnect = NvidiaTopologyParser.Summarize(inventory.GpuLinks);
+                Guard(log, FactSourceIds.NvidiaSmiTopology, () =>
+                {
+                    inventory.GpuLinks = NvidiaTopologyParser.Parse(topology, FactSourceIds.NvidiaSmiTopology, log).ToArray();
+                    inventory.GpuInterconnect = NvidiaTopologyParser.Summarize(inventory.GpuLinks);
+                });
             }
 
             if (windows)
             {
-                AddUnseen(gpus, WindowsAdapters(bundle, reader, log), log, matchByName: true);
+                Guard(log, FactSourceIds.CimVideoController, () => AddUnseen(gpus, WindowsAdapters(bundle, reader, log), log, matchByName: true));
             }
             else
             {
                 var lspci = reader.Optional(FactSourceIds.Lspci);
                 if (lspci != null)
                 {
-                    AddUnseen(gpus, LspciParser.Parse(lspci, FactSourceIds.Lspci), log, matchByName: false);
+                    Guard(log, FactSourceIds.Lspci, () => AddUnseen(gpus, LspciParser.Parse(lspci, FactSourceIds.Lspci), log, matchByName: false));
                 }
             }
 
@@ -282,15 +298,33 @@ namespace DeepSeekHw.Inventory
             var id = bundle.WithPrefix(prefix).Select(s => s.Id).LastOrDefault();
             if (id != null)
             {
-                Apply(reader.Optional(id), text => SoftwareParser.ApplyPythonProbe(software, text, prefix + "<probe>", log));
+                Apply(log, id, reader.Optional(id), text => SoftwareParser.ApplyPythonProbe(software, text, prefix + "<probe>", log));
             }
         }
 
-        private static void Apply(string? text, Action<string> apply)
+        private static void Apply(ParseLog log, string sourceId, string? text, Action<string> apply)
         {
             if (text != null)
             {
-                apply(text);
+                Guard(log, sourceId, () => apply(text));
+            }
+        }
+
+        /// <summary>
+        /// Runs one parser so that whatever it meets costs only its own facts: an exception it did not expect becomes a
+        /// warning naming the source, and the rest of the bundle still parses.
+        /// </summary>
+        private static void Guard(ParseLog log, string sourceId, Action parse)
+        {
+            try
+            {
+                parse();
+            }
+#pragma warning disable CA1031 // untrusted input: no exception from one parser may cost the other sources
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                log.Warn(sourceId, "could not be parsed (" + ex.GetType().Name + ": " + ex.Message + "); its facts are unknown.");
             }
         }
     }

@@ -13,7 +13,7 @@ namespace DeepSeekHw.Inventory
     {
         private static readonly string[] VirtualPrefixes = { "docker", "veth", "br-", "virbr", "cni", "flannel", "cali", "tun", "tap", "vxlan", "kube", "lxc", "weave", "ifb", "dummy", "wg", "podman" };
 
-        public static List<NetworkAdapter> Parse(FactBundle bundle)
+        public static List<NetworkAdapter> Parse(FactBundle bundle, ParseLog log)
         {
             var adapters = new List<NetworkAdapter>();
             foreach (var group in Group(bundle, FactSourceIds.NetPrefix, 1))
@@ -28,9 +28,9 @@ namespace DeepSeekHw.Inventory
                         : type == 32 ? "InfiniBand"
                         : VirtualPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) ? "Virtual"
                         : type == 1 || type is null ? "Ethernet" : "Other",
-                    Mtu = FactText.ParseInt(group.Value.Get("mtu")),
+                    Mtu = FactNumber.Count(group.Value.Get("mtu"), log, FactSourceIds.NetPrefix + name + "/mtu", "MTU"),
                     State = FactText.Clean(group.Value.Get("operstate")),
-                    SpeedBitsPerSecond = speedMbps > 0 ? speedMbps * 1_000_000 : null, // -1 or empty: down or unknown
+                    SpeedBitsPerSecond = speedMbps > 0 ? FactNumber.Scaled(speedMbps, 1_000_000, FactNumber.MaxLinkBitsPerSecond, log, FactSourceIds.NetPrefix + name + "/speed", "link speed") : null, // -1 or empty: down or unknown
                 });
             }
 
@@ -50,7 +50,7 @@ namespace DeepSeekHw.Inventory
                 {
                     Name = parts[0] + "/" + parts[2],
                     Kind = string.Equals(linkLayer, "Ethernet", StringComparison.OrdinalIgnoreCase) ? "RoCE" : "InfiniBand",
-                    SpeedBitsPerSecond = RateBits(rate),
+                    SpeedBitsPerSecond = RateBits(rate, FactSourceIds.InfinibandPrefix + group.Key + "/rate", log),
                     State = state is null ? null : state.Substring(state.IndexOf(':') + 1).Trim(), // "4: ACTIVE"
                     Description = rate,
                 });
@@ -60,10 +60,10 @@ namespace DeepSeekHw.Inventory
         }
 
         /// <summary>"200 Gb/sec (4X HDR)" → 200e9.</summary>
-        private static long? RateBits(string? rate)
+        private static long? RateBits(string? rate, string sourceId, ParseLog log)
         {
             var number = rate is null ? null : FactText.ParseDouble(rate.Split(' ')[0]);
-            return number is double gbps && gbps > 0 ? (long)(gbps * 1e9) : (long?)null;
+            return number is double gbps && gbps > 0 ? FactNumber.FromDouble(gbps, 1e9, FactNumber.MaxLinkBitsPerSecond, log, sourceId, "link rate") : null;
         }
 
         // Groups file sources under prefix by the first `depth` path segments after it, mapping file name to text.

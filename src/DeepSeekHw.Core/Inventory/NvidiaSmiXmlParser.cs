@@ -14,6 +14,9 @@ namespace DeepSeekHw.Inventory
     /// </summary>
     internal static class NvidiaSmiXmlParser
     {
+        // nvidia-smi nests six elements deep at most; a document far deeper is hostile, and building it would take minutes.
+        private const int MaxDepth = 32;
+
         public static List<GpuDevice> Parse(string xml, string sourceId, ParseLog log)
         {
             var gpus = new List<GpuDevice>();
@@ -25,7 +28,14 @@ namespace DeepSeekHw.Inventory
                 DtdProcessing = DtdProcessing.Ignore, // the DOCTYPE names nvsmi_device_vNN.dtd, which is never at hand
                 XmlResolver = null,
                 IgnoreComments = true,
+                MaxCharactersFromEntities = 1024,
             };
+
+            if (TooDeep(xml, settings))
+            {
+                log.Warn(sourceId, "the XML nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements, which nvidia-smi never does; no GPU was read from it.");
+                return gpus;
+            }
 
             try
             {
@@ -101,14 +111,14 @@ namespace DeepSeekHw.Inventory
                 Architecture = Text(gpu, "product_architecture"),
                 Uuid = Text(gpu, "uuid"),
                 PciBusId = Text(gpu, "pci", "pci_bus_id") ?? FactText.Clean(gpu.Attribute("id")?.Value),
-                MemoryTotalBytes = FactText.ParseBytes(Text(gpu, "fb_memory_usage", "total")),
-                MemoryUsedBytes = FactText.ParseBytes(Text(gpu, "fb_memory_usage", "used")),
+                MemoryTotalBytes = FactNumber.InRange(FactText.ParseBytes(Text(gpu, "fb_memory_usage", "total")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " framebuffer total"),
+                MemoryUsedBytes = FactNumber.InRange(FactText.ParseBytes(Text(gpu, "fb_memory_usage", "used")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " framebuffer used"),
                 MigEnabled = OnOff(Text(gpu, "mig_mode", "current_mig")),
                 EccEnabled = OnOff(Text(gpu, "ecc_mode", "current_ecc")),
                 PersistenceMode = OnOff(Text(gpu, "persistence_mode")),
                 DriverModel = Text(gpu, "driver_model", "current_dm"),
-                PcieGeneration = FactText.ParseInt(Text(gpu, "pci", "pci_gpu_link_info", "pcie_gen", "max_link_gen")),
-                PcieLinkWidth = FactText.ParseInt(Text(gpu, "pci", "pci_gpu_link_info", "link_widths", "max_link_width")?.TrimEnd('x', 'X')),
+                PcieGeneration = FactNumber.Count(Text(gpu, "pci", "pci_gpu_link_info", "pcie_gen", "max_link_gen"), log, sourceId, "PCIe generation"),
+                PcieLinkWidth = FactNumber.Count(Text(gpu, "pci", "pci_gpu_link_info", "link_widths", "max_link_width")?.TrimEnd('x', 'X'), log, sourceId, "PCIe width"),
                 Source = sourceId,
             };
 
@@ -118,6 +128,28 @@ namespace DeepSeekHw.Inventory
             }
 
             return device;
+        }
+
+        // One forward pass that only tracks depth: linear in the input, and it stops at the first element too deep.
+        private static bool TooDeep(string xml, XmlReaderSettings settings)
+        {
+            try
+            {
+                using var reader = XmlReader.Create(new StringReader(xml), settings);
+                while (reader.Read())
+                {
+                    if (reader.Depth > MaxDepth)
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+                // malformed: the real pass keeps what comes before the error and says so
+            }
+
+            return false;
         }
 
         private static string? Text(XElement root, params string[] path)

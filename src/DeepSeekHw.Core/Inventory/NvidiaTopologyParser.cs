@@ -37,7 +37,7 @@ namespace DeepSeekHw.Inventory
                 {
                     if (GpuLabel.IsMatch(cells[0]))
                     {
-                        columns = cells.TakeWhile(c => GpuLabel.IsMatch(c)).Select(Index).ToList();
+                        columns = cells.TakeWhile(c => GpuLabel.IsMatch(c)).Select(c => Index(c, sourceId, log) ?? -1).ToList();
                     }
 
                     continue;
@@ -49,12 +49,16 @@ namespace DeepSeekHw.Inventory
                     continue; // NIC rows
                 }
 
-                var gpu = Index(cells[0]);
+                if (Index(cells[0], sourceId, log) is not int gpu)
+                {
+                    continue;
+                }
+
                 for (var column = 0; column < columns.Count && column + 1 < cells.Length; column++)
                 {
                     var peer = columns[column];
                     var cell = cells[column + 1];
-                    if (peer <= gpu || cell == "X")
+                    if (peer <= gpu || cell == "X") // a column with an unreadable index is -1: skipped
                     {
                         continue; // each pair once
                     }
@@ -66,7 +70,7 @@ namespace DeepSeekHw.Inventory
                         PeerIndex = peer,
                         Kind = nv.Success ? "NVLink" : "PCIe",
                         Detail = cell,
-                        NvLinkCount = nv.Success ? int.Parse(nv.Groups["n"].Value, CultureInfo.InvariantCulture) : 0,
+                        NvLinkCount = nv.Success ? FactNumber.Count(nv.Groups["n"].Value, log, sourceId, "NVLink count") ?? 0 : 0,
                     });
                 }
             }
@@ -91,6 +95,6 @@ namespace DeepSeekHw.Inventory
             return nvlink == links.Count ? "NVLink" : nvlink == 0 ? "PCIe" : "Mixed";
         }
 
-        private static int Index(string label) => int.Parse(label.Substring(3), CultureInfo.InvariantCulture);
+        private static int? Index(string label, string sourceId, ParseLog log) => FactNumber.Count(label.Substring(3), log, sourceId, "GPU label");
     }
 }

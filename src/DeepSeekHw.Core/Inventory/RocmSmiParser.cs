@@ -37,14 +37,18 @@ namespace DeepSeekHw.Inventory
                 }
 
                 var values = property.Value;
-                var index = int.Parse(card.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (FactNumber.Count(card.Groups["n"].Value, log, sourceId, "card index") is not int index)
+                {
+                    continue;
+                }
+
                 var gpu = new GpuDevice
                 {
                     Index = index,
                     Vendor = "AMD",
                     Name = NameOf(values) ?? "AMD GPU " + (FactText.Clean(Find(values, "GPU ID", "Device ID")) ?? property.Key),
-                    MemoryTotalBytes = FactText.ParseLong(Find(values, "VRAM Total Memory (B)")),
-                    MemoryUsedBytes = FactText.ParseLong(Find(values, "VRAM Total Used Memory (B)")),
+                    MemoryTotalBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM total"),
+                    MemoryUsedBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Used Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM used"),
                     PciBusId = FactText.Clean(Find(values, "PCI Bus")),
                     Uuid = FactText.Clean(Find(values, "Unique ID")),
                     GfxTarget = FactText.Clean(Find(values, "GFX Version", "Target Graphics Version")),

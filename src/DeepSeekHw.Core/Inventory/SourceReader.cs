@@ -62,6 +62,11 @@ namespace DeepSeekHw.Inventory
                 return null;
             }
 
+            if (source.Truncated)
+            {
+                _log.Warn(id, "the output reached the collector's size limit and was cut there; facts after the cut are unknown.");
+            }
+
             return source.Output;
         }
 

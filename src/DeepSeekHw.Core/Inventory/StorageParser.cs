@@ -40,7 +40,7 @@ namespace DeepSeekHw.Inventory
                     Name = name.StartsWith("/dev/", StringComparison.Ordinal) ? name.Substring(5) : name,
                     Model = model,
                     Transport = transport,
-                    SizeBytes = node["size"].AsInt64() ?? FactText.ParseBytes(Text(node["size"])),
+                    SizeBytes = FactNumber.InRange(node["size"].AsInt64() ?? FactText.ParseBytes(Text(node["size"])), FactNumber.MaxStorageBytes, log, sourceId, name + " size"),
                     Removable = Flag(node["rm"]) == true,
                 };
                 device.Kind = KindOf(device, Flag(node["rota"]), FactText.Clean(Text(node["vendor"])));
@@ -55,7 +55,7 @@ namespace DeepSeekHw.Inventory
         /// machines without lsblk (minimal container images) or with one too old for -J. Size is in 512-byte sectors
         /// whatever the disk's own sector size.
         /// </summary>
-        public static List<StorageDevice> ParseSysBlock(FactBundle bundle)
+        public static List<StorageDevice> ParseSysBlock(FactBundle bundle, ParseLog log)
         {
             var devices = new List<StorageDevice>();
             foreach (var size in bundle.WithPrefix(FactSourceIds.BlockPrefix).Where(s => s.Id.EndsWith("/size", StringComparison.Ordinal) && s.HasUsableOutput))
@@ -66,7 +66,7 @@ namespace DeepSeekHw.Inventory
                 {
                     Name = directory.Substring(FactSourceIds.BlockPrefix.Length).TrimEnd('/'),
                     Model = Read("device/model"),
-                    SizeBytes = FactText.ParseLong(size.Output) * 512,
+                    SizeBytes = FactNumber.Scaled(FactText.ParseLong(size.Output), 512, FactNumber.MaxStorageBytes, log, size.Id, "size in sectors"),
                     Removable = Read("removable") == "1",
                 };
                 device.Kind = KindOf(device, Read("queue/rotational") switch { "1" => true, "0" => false, _ => (bool?)null }, Read("device/vendor"));
@@ -76,7 +76,7 @@ namespace DeepSeekHw.Inventory
             return devices;
         }
 
-        public static List<StorageVolume> ParseDiskFree(string text)
+        public static List<StorageVolume> ParseDiskFree(string text, string sourceId, ParseLog log)
         {
             var volumes = new List<StorageVolume>();
             foreach (var line in FactText.Lines(text))
@@ -90,8 +90,8 @@ namespace DeepSeekHw.Inventory
                 volumes.Add(new StorageVolume
                 {
                     Device = fields[0],
-                    SizeBytes = size,
-                    FreeBytes = FactText.ParseLong(fields[3]),
+                    SizeBytes = FactNumber.InRange(size, FactNumber.MaxStorageBytes, log, sourceId, "size"),
+                    FreeBytes = FactNumber.InRange(FactText.ParseLong(fields[3]), FactNumber.MaxStorageBytes, log, sourceId, "free space"),
                     MountPoint = string.Join(" ", fields, 5, fields.Length - 5),
                 });
             }

@@ -75,11 +75,23 @@ namespace DeepSeekHw.Json
             }
         }
 
+        private static bool IsLoneSurrogate(string value, int i)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c))
+            {
+                return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
+            }
+
+            return char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
+        }
+
         public static void WriteString(StringBuilder builder, string value)
         {
             builder.Append('"');
-            foreach (var c in value)
+            for (var i = 0; i < value.Length; i++)
             {
+                var c = value[i];
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;
@@ -90,7 +102,8 @@ namespace DeepSeekHw.Json
                     case '\b': builder.Append("\\b"); break;
                     case '\f': builder.Append("\\f"); break;
                     default:
-                        if (c < ' ' || c == '\u2028' || c == '\u2029')
+                        // A lone surrogate has no UTF-8 form (it would be written as U+FFFD): as an escape it round-trips.
+                        if (c < ' ' || c == '\u2028' || c == '\u2029' || IsLoneSurrogate(value, i))
                         {
                             builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }

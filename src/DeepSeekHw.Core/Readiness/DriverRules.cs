@@ -13,9 +13,9 @@ namespace DeepSeekHw.Readiness
     {
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("Driver.CudaCompatibility", CudaCompatibility),
+            new ReadinessRule("Driver.CudaCompatibility", CudaCompatibility, RuleRole.Deciding),
             new ReadinessRule("Driver.NvidiaMinimum", NvidiaMinimum),
-            new ReadinessRule("Driver.Rocm", Rocm),
+            new ReadinessRule("Driver.Rocm", Rocm, RuleRole.Deciding),
         };
 
         private static Verdict? NoNvidia(ReadinessContext c, string expected)

@@ -16,17 +16,17 @@ namespace DeepSeekHw.Readiness
 
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("GPU.Present", Present),
-            new ReadinessRule("GPU.Vendor", Vendor),
-            new ReadinessRule("GPU.Memory", Memory),
-            new ReadinessRule("GPU.Count", Count),
-            new ReadinessRule("GPU.ComputeCapability", ComputeCapability),
-            new ReadinessRule("GPU.Tier", Tier),
+            new ReadinessRule("GPU.Present", Present, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule("GPU.Vendor", Vendor, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule("GPU.Memory", Memory, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule("GPU.Count", Count, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule("GPU.ComputeCapability", ComputeCapability, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule("GPU.Tier", Tier, RuleRole.Deciding | RuleRole.Hardware),
             new ReadinessRule("GPU.Mig", Mig),
             new ReadinessRule("GPU.Ecc", Ecc),
             new ReadinessRule("GPU.MemoryInUse", MemoryInUse),
             new ReadinessRule("GPU.PersistenceMode", PersistenceMode),
-            new ReadinessRule("GPU.Interconnect", Interconnect),
+            new ReadinessRule("GPU.Interconnect", Interconnect, RuleRole.Hardware),
         };
 
         private static string Describe(IEnumerable<GpuDevice> gpus) =>

@@ -71,21 +71,39 @@ namespace DeepSeekHw.Readiness
             int Count(ReadinessStatus status) => checks.Count(c => c.Status == status);
             var context = new ReadinessContext(request, catalog, compat);
             var fit = LargestFit(context);
+            var failed = checks.Where(c => c.Status == ReadinessStatus.Fail).Select(c => c.CheckId).ToArray();
+            var undetermined = checks.Where(c => c.Status == ReadinessStatus.Unknown && RoleOf(c.CheckId).HasFlag(RuleRole.Deciding)).Select(c => c.CheckId).ToArray();
+            var verdict = VerdictOf(checks, _ => true);
             return new ReadinessSummary
             {
                 ComputerName = request.Inventory.ComputerName,
                 Target = context.Target,
-                Ready = Count(ReadinessStatus.Fail) == 0,
+                Verdict = verdict,
+                Ready = verdict == ReadinessVerdict.Ready,
+                HardwareVerdict = VerdictOf(checks, role => role.HasFlag(RuleRole.Hardware)),
+                BlockingChecks = failed.Length > 0 ? failed : undetermined,
+                UndeterminedChecks = undetermined,
                 Pass = Count(ReadinessStatus.Pass),
                 Warning = Count(ReadinessStatus.Warning),
                 Fail = Count(ReadinessStatus.Fail),
                 NotApplicable = Count(ReadinessStatus.NotApplicable),
                 Unknown = Count(ReadinessStatus.Unknown),
-                FailedChecks = checks.Where(c => c.Status == ReadinessStatus.Fail).Select(c => c.CheckId).ToArray(),
+                FailedChecks = failed,
                 WarningChecks = checks.Where(c => c.Status == ReadinessStatus.Warning).Select(c => c.CheckId).ToArray(),
                 LargestFitPrecision = fit?.Precision,
                 LargestFitContextLength = fit?.MaxContextLength,
             };
+        }
+
+        private static RuleRole RoleOf(string checkId) => Rules.FirstOrDefault(r => r.Id == checkId)?.Role ?? RuleRole.None;
+
+        // NotReady on any failure; Undetermined when nothing failed but a deciding check lacks its facts; else Ready.
+        private static ReadinessVerdict VerdictOf(IEnumerable<ReadinessCheck> checks, Func<RuleRole, bool> counts)
+        {
+            var relevant = checks.Where(c => counts(RoleOf(c.CheckId))).ToList();
+            return relevant.Any(c => c.Status == ReadinessStatus.Fail) ? ReadinessVerdict.NotReady
+                : relevant.Any(c => c.Status == ReadinessStatus.Unknown && RoleOf(c.CheckId).HasFlag(RuleRole.Deciding)) ? ReadinessVerdict.Undetermined
+                : ReadinessVerdict.Ready;
         }
 
         /// <summary>The widest precision whose weights and requested concurrency fit this machine's GPUs, and the context it allows.</summary>

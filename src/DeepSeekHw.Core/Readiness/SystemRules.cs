@@ -13,7 +13,7 @@ namespace DeepSeekHw.Readiness
         public static IEnumerable<ReadinessRule> All => new[]
         {
             new ReadinessRule("System.MemoryRatio", MemoryRatio),
-            new ReadinessRule("System.MemoryForModel", MemoryForModel),
+            new ReadinessRule("System.MemoryForModel", MemoryForModel, RuleRole.Hardware),
             new ReadinessRule("System.CpuPerGpu", CpuPerGpu),
             new ReadinessRule("System.CpuCores", c => AtLeast(c.Profile?.MinCpuCores, Cores(c), "CPU cores", c)),
             new ReadinessRule("System.CpuThreads", c => AtLeast(c.Profile?.MinCpuThreads, c.Inventory.Cpu?.Threads, "CPU threads", c)),

@@ -41,7 +41,7 @@ namespace DeepSeekHw.Sizing
             notes.Add("Engine memory rule: " + engine.MemoryRule + ".");
             e.KvCacheBytesPerToken = layout.BytesPerToken(m.NumLayers);
             var tokens = (long)context * r.Concurrency;
-            e.KvCacheBytes = e.KvCacheBytesPerToken * tokens;
+            e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
@@ -70,14 +70,15 @@ namespace DeepSeekHw.Sizing
             e.GpuCount = plan.GpuCount;
             e.Nodes = NodesFor(plan.GpuCount);
             e.Fits = plan.Need <= budget;
-            e.TotalBytes = plan.Need * plan.GpuCount;
+            e.TotalBytes = Saturating.Multiply(plan.Need, plan.GpuCount);
             e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.TensorParallel > 1 ? plan.TensorParallel : 1;
             if (e.ExpertParallel > 1)
             {
                 notes.Add(Invariant($"Experts: expert parallel {e.ExpertParallel} over the tensor-parallel group (vLLM --enable-expert-parallel, SGLang --ep-size); the memory per GPU is the same as splitting each expert."));
             }
 
-            var free = budget - plan.WeightBytes - plan.ActivationBytes - plan.OverheadBytes;
+            var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationBytes, plan.OverheadBytes);
+            var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
             var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / r.Concurrency));
@@ -176,8 +177,8 @@ namespace DeepSeekHw.Sizing
                 TensorParallel = tp,
                 PipelineParallel = pp,
                 WeightBytes = w.PerRank(tp, pp),
-                KvCacheBytes = (long)Math.Ceiling(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * tokens),
-                ActivationBytes = (long)activations,
+                KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * (double)tokens),
+                ActivationBytes = Saturating.FromDouble(activations),
                 OverheadBytes = CudaContextBytes + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && gpus > 1 ? NcclBytes : 0),
             };
         }

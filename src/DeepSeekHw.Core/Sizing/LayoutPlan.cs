@@ -17,6 +17,6 @@ namespace DeepSeekHw.Sizing
 
         public long OverheadBytes { get; set; }
 
-        public long Need => WeightBytes + KvCacheBytes + ActivationBytes + OverheadBytes;
+        public long Need => Saturating.Add(WeightBytes, KvCacheBytes, ActivationBytes, OverheadBytes);
     }
 }

@@ -15,9 +15,32 @@ namespace DeepSeekHw.Sizing
     {
         private const long GiB = 1L << 30;
 
+        /// <summary>16M tokens: past every trained context (the longest today are about 10M), even with -Force.</summary>
+        public const int MaxContextLength = 1 << 24;
+
+        /// <summary>About a million sequences: more than any engine schedules on one deployment.</summary>
+        public const int MaxConcurrency = 1 << 20;
+
+        /// <summary>65,536 GPUs: past the largest training clusters; a count beyond it is a typo.</summary>
+        public const int MaxGpuCount = 1 << 16;
+
         public static IEnumerable<string> EngineNames => EngineProfile.Names;
 
         public static SizingEstimate Estimate(SizingRequest request)
+        {
+            try
+            {
+                return EstimateChecked(request);
+            }
+            catch (OverflowException ex)
+            {
+                // All arithmetic in the core is checked: a model whose figures pass 64 bits is reported, never wrapped.
+                throw new SizingException(SizingErrorIds.SizeOutOfRange,
+                    request.Model.Name + "'s figures overflow 64-bit byte arithmetic (more than 8 EiB): it fits no machine. Check the model's config values.", ex);
+            }
+        }
+
+        private static SizingEstimate EstimateChecked(SizingRequest request)
         {
             var model = request.Model;
             var notes = new List<string>();
@@ -106,6 +129,12 @@ namespace DeepSeekHw.Sizing
                     throw new SizingException(SizingErrorIds.InvalidContextLength, Invariant($"ContextLength must be at least 1 token (got {given})."));
                 }
 
+                if (given > MaxContextLength)
+                {
+                    throw new SizingException(SizingErrorIds.InvalidContextLength,
+                        Invariant($"ContextLength {given} is beyond {MaxContextLength} tokens, longer than any model is trained for; even -Force does not size it."));
+                }
+
                 if (given > model.MaxContextLength && !request.Force)
                 {
                     throw new SizingException(SizingErrorIds.ContextLengthExceedsModel,
@@ -127,9 +156,20 @@ namespace DeepSeekHw.Sizing
                 throw new SizingException(SizingErrorIds.InvalidConcurrency, Invariant($"Concurrency must be at least 1 sequence (got {request.Concurrency})."));
             }
 
+            if (request.Concurrency > MaxConcurrency)
+            {
+                throw new SizingException(SizingErrorIds.InvalidConcurrency,
+                    Invariant($"Concurrency {request.Concurrency} is beyond {MaxConcurrency} sequences, more than any engine keeps in flight on one deployment; size a realistic peak and scale out replicas."));
+            }
+
             if (request.GpuCount is { } count && count <= 0)
             {
                 throw new SizingException(SizingErrorIds.InvalidGpuCount, Invariant($"GpuCount must be at least 1 (got {count})."));
+            }
+
+            if (request.GpuCount is { } many && many > MaxGpuCount)
+            {
+                throw new SizingException(SizingErrorIds.InvalidGpuCount, Invariant($"GpuCount {many} is beyond {MaxGpuCount}, more GPUs than the largest clusters hold."));
             }
 
             if (request.GpuCount.HasValue && request.Gpu is null)

@@ -11,5 +11,6 @@ namespace DeepSeekHw.Sizing
         public const string PrecisionNotSupported = "PrecisionNotSupported";
         public const string UnknownEngine = "UnknownEngine";
         public const string InvalidTrainingOption = "InvalidTrainingOption";
+        public const string SizeOutOfRange = "SizeOutOfRange";
     }
 }

@@ -11,6 +11,12 @@ namespace DeepSeekHw.Sizing
             ErrorId = errorId;
         }
 
+        public SizingException(string errorId, string message, Exception innerException)
+            : base(message, innerException)
+        {
+            ErrorId = errorId;
+        }
+
         public SizingException()
         {
             ErrorId = string.Empty;

@@ -24,8 +24,11 @@ namespace DeepSeekHw.Sizing
             long parameters = e.TotalParameters;
             var trainable = isFull ? parameters : LoraParameters(m);
             var baseWeights = r.Workload == SizingWorkload.QLoRA ? (long)(parameters * 4.127 / 8) : isFull ? parameters * 2 : w.Total;
-            var layerActivation = 34L * context * r.Concurrency * m.HiddenSize;
-            var activations = checkpointing ? 2L * context * r.Concurrency * m.HiddenSize * m.NumLayers + layerActivation : layerActivation * m.NumLayers;
+            var tokens = Saturating.Multiply(context, r.Concurrency);
+            var layerActivation = Saturating.Multiply(Saturating.Multiply(34L, tokens), m.HiddenSize);
+            var activations = checkpointing
+                ? Saturating.Add(Saturating.Multiply(Saturating.Multiply(2L * m.NumLayers, tokens), m.HiddenSize), layerActivation)
+                : Saturating.Multiply(layerActivation, m.NumLayers);
             e.WeightBytes = baseWeights;
             var basePrecision = r.Workload == SizingWorkload.QLoRA ? "NF4" : isFull ? "BF16" : e.Precision;
             if (r.Precision != WeightPrecision.Native && !string.Equals(basePrecision, e.Precision, StringComparison.Ordinal))
@@ -71,7 +74,7 @@ namespace DeepSeekHw.Sizing
                 }
 
                 state = grads + optimizer;
-                return weights + state + activations + InferenceSizing.CudaContextBytes + (gpus > 1 ? InferenceSizing.NcclBytes : 0);
+                return Saturating.Add(weights, state, activations, InferenceSizing.CudaContextBytes, gpus > 1 ? InferenceSizing.NcclBytes : 0);
             }
 
             if (r.Gpu is null)
@@ -107,7 +110,7 @@ namespace DeepSeekHw.Sizing
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
             e.Fits = e.PerGpuBytes <= budget;
-            e.TotalBytes = e.PerGpuBytes * count;
+            e.TotalBytes = Saturating.Multiply(e.PerGpuBytes, count);
             notes.Add(Invariant($"Layout: data parallel over {count} GPU(s){(r.ZeroStage > 0 ? Invariant($" with ZeRO stage {r.ZeroStage}") : " without ZeRO (every GPU holds everything; -ZeroStage shards it)")}{(r.CpuOffload ? ", optimizer states offloaded to CPU memory" : string.Empty)}; budget {AllocatorHeadroom:P0} of each GPU for the PyTorch allocator."));
 
             var tflops = InferenceSizing.ComputeTflops(r.Gpu, WeightPrecision.BF16, EngineProfileForTraining, notes);

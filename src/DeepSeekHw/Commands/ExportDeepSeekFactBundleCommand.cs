@@ -11,8 +11,10 @@ namespace DeepSeekHw.Commands
     /// <para>Export-DeepSeekFactBundle runs the same collection as Get-DeepSeekHardware and writes the raw tool output and file
     /// contents, unparsed, as deepseekhw/facts@1 JSON (docs/facts.md). Replay it on any machine with
     /// Get-DeepSeekHardware -FactsPath: useful for air-gapped servers, support tickets and fleet audits, and as a test fixture.</para>
-    /// <para>The bundle holds no environment variables, user names or secrets: only the tools' output and system files
-    /// listed in docs/facts.md. An existing file is not overwritten unless -Force is given, and the file is written whole
+    /// <para>The bundle holds the tools' output and the system files listed in docs/facts.md, and nothing that identifies
+    /// people or holds secrets: process lists, serial numbers, MAC addresses and user names are removed as they are
+    /// collected, GPU UUIDs are replaced by a short hash, and anything shaped like a token or password is masked.
+    /// -IncludeIdentifier keeps them, for a support case that needs them. An existing file is not overwritten unless -Force is given, and the file is written whole
     /// or not at all (a temporary file beside it is renamed into place). -LiteralPath takes names with brackets as they
     /// are. The old name Export-DeepSeekFacts is an alias.</para>
     /// </remarks>
@@ -52,7 +54,11 @@ namespace DeepSeekHw.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 15;
 
-        /// <summary>Overwrites an existing file.</summary>
+        /// <summary>Keeps what is otherwise redacted as it is collected: GPU serial numbers and UUIDs, process lists, MAC addresses, user and owner names.</summary>
+        [Parameter]
+        public SwitchParameter IncludeIdentifier { get; set; }
+
+        /// <summary>Overwrites an existing file, or replaces a symbolic link there (the link, never its target).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -68,10 +74,20 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            if (File.Exists(file) && !Force)
+            var link = AtomicFile.IsSymbolicLink(file);
+            if ((File.Exists(file) || link) && !Force)
             {
-                var ex = new IOException("The file '" + file + "' already exists. Use -Force to overwrite it.");
+                var ex = new IOException(link
+                    ? "'" + file + "' is a symbolic link. Use -Force to replace the link itself (the file it points to is never written)."
+                    : "The file '" + file + "' already exists. Use -Force to overwrite it.");
                 WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileExists, ErrorCategory.ResourceExists, file, "Add -Force, or choose another -Path."));
+                return;
+            }
+
+            if (Directory.Exists(file))
+            {
+                var ex = new IOException("'" + file + "' is a directory; give the path of the bundle file to write.");
+                WriteError(ErrorRecords.Create(ex, ErrorIds.FactsFileUnwritable, ErrorCategory.InvalidArgument, file));
                 return;
             }
 
@@ -80,7 +96,7 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            var json = FactBundleJson.Write(LocalFacts.Collect(TimeoutSec, WriteVerbose));
+            var json = FactBundleJson.Write(LocalFacts.Collect(TimeoutSec, WriteVerbose, IncludeIdentifier));
             try
             {
                 AtomicFile.WriteAllText(file, json);

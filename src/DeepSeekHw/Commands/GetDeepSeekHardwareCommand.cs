@@ -64,11 +64,21 @@ namespace DeepSeekHw.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
+        /// <summary>Keeps GPU serial numbers and UUIDs, process lists, MAC addresses and user names, which are otherwise redacted as collected.</summary>
+        [Parameter(ParameterSetName = LocalSet)]
+        public SwitchParameter IncludeIdentifier { get; set; }
+
+        /// <summary>The largest bundle file to read, in bytes (default 64 MiB; a real bundle is 15-300 KiB). A larger file is refused unread.</summary>
+        [Parameter(ParameterSetName = ReplaySet)]
+        [Parameter(ParameterSetName = ReplayLiteralSet)]
+        [ValidateRange(1024, 4L * 1024 * 1024 * 1024)]
+        public long MaxBundleSize { get; set; } = FactBundleJson.DefaultMaxBundleBytes;
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == LocalSet)
             {
-                Write(InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog));
+                Write(InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose, IncludeIdentifier), Catalog));
                 return;
             }
 
@@ -77,9 +87,9 @@ namespace DeepSeekHw.Commands
             {
                 foreach (var file in ResolveFiles(path, literal, ErrorIds.FactsFileUnreadable))
                 {
-                    if (ReadBundle(file) is FactBundle bundle)
+                    if (ReadBundle(file) is FactBundle bundle && Parse(bundle, file) is HardwareInventory inventory)
                     {
-                        Write(InventoryParser.Parse(bundle, Catalog));
+                        Write(inventory);
                     }
                 }
             }
@@ -96,10 +106,36 @@ namespace DeepSeekHw.Commands
         }
 
 
+        // The parsers turn what they do not expect into warnings; anything that still escapes costs this one bundle.
+        private HardwareInventory? Parse(FactBundle bundle, string file)
+        {
+            try
+            {
+                return InventoryParser.Parse(bundle, Catalog);
+            }
+#pragma warning disable CA1031 // untrusted input: one bad bundle must not stop a fleet
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                WriteError(ErrorRecords.Create(new FactBundleException("The bundle could not be interpreted: " + ex.Message, ex), ErrorIds.FactsInvalid, ErrorCategory.InvalidData, file,
+                    "Collect the bundle again with Export-DeepSeekFactBundle; docs/facts.md describes the format."));
+                return null;
+            }
+        }
+
         private FactBundle? ReadBundle(string file)
         {
             try
             {
+                var length = new FileInfo(file).Length;
+                if (length > MaxBundleSize)
+                {
+                    WriteError(ErrorRecords.Create(new FactBundleException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        "The file is {0} bytes, more than the {1}-byte limit for a fact bundle (a real one is 15-300 KiB); it was not read.", length, MaxBundleSize)),
+                        ErrorIds.FactsInvalid, ErrorCategory.LimitsExceeded, file, "If it is a genuine bundle, raise -MaxBundleSize."));
+                    return null;
+                }
+
                 return FactBundleJson.Read(File.ReadAllText(file));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

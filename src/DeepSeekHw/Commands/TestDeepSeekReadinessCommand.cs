@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -33,7 +34,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     /// <example>
     /// <code>Invoke-Command -ComputerName (Get-Content gpu-nodes.txt) { Get-DeepSeekHardware } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
-    /// <para>Audits a fleet: one ReadinessSummary per server (Ready, counts, failing checks, the widest precision that fits).</para>
+    /// <para>Audits a fleet: one ReadinessSummary per server (Ready, NotReady or Undetermined, the hardware verdict, the checks that block it, the widest precision that fits).</para>
     /// </example>
     /// <example>
     /// <code>New-DeepSeekHardware -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
@@ -41,7 +42,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     /// <example>
     /// <code>if (Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Quiet) { vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B }</code>
-    /// <para>Gates a deployment script on a bare boolean: $false when any check failed.</para>
+    /// <para>Gates a deployment script on a bare boolean: $true only when the verdict is Ready, so a failed check or an unknown deciding fact (no driver found, say) stops it.</para>
     /// </example>
     /// <example>
     /// <code>Get-DeepSeekProfile -Name Basic-* | Test-DeepSeekReadiness -Summary</code>
@@ -114,7 +115,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(CheckIdCompleter))]
         public string[]? ExcludeCheck { get; set; }
 
-        /// <summary>Writes only $true or $false per machine: $false when any check failed.</summary>
+        /// <summary>Writes only $true or $false per machine: $true only when the verdict is Ready (no check failed and no check that decides whether the model runs is Unknown).</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
@@ -129,6 +130,18 @@ namespace DeepSeekHw.Commands
 
         protected override void BeginProcessing()
         {
+            foreach (var pattern in (IncludeCheck ?? Array.Empty<string>()).Concat(ExcludeCheck ?? Array.Empty<string>()))
+            {
+                try
+                {
+                    _ = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase).IsMatch(string.Empty);
+                }
+                catch (WildcardPatternException ex)
+                {
+                    ThrowTerminatingError(InvalidPattern(ex, pattern));
+                }
+            }
+
             if (ParameterSetName == ModelSet)
             {
                 _model = Catalog.FindModel(Model);
@@ -225,7 +238,7 @@ namespace DeepSeekHw.Commands
             var kept = checks.Where(c => Keep(c.CheckId)).ToList();
             if (Quiet)
             {
-                WriteObject(kept.All(c => c.Status != ReadinessStatus.Fail));
+                WriteObject(ReadinessEngine.Summarize(request, kept, Catalog, CompatibilityChecklist.Builtin).Ready);
             }
             else if (Summary)
             {

@@ -94,19 +94,7 @@ namespace DeepSeekHw.Commands.Formatting
             }
         }
 
-        private static string Clean(object? text)
-        {
-            var value = Convert.ToString(text, CultureInfo.InvariantCulture) ?? string.Empty;
-            var chars = value.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (char.IsControl(chars[i]))
-                {
-                    chars[i] = ' '; // no ESC or OSC sequence from a tool or a bundle reaches the terminal
-                }
-            }
-
-            return new string(chars).Trim();
-        }
+        private static string Clean(object? text) =>
+            SafeText.Clean(Convert.ToString(text, CultureInfo.InvariantCulture) ?? string.Empty).Trim(); // no ESC or OSC sequence reaches the terminal
     }
 }

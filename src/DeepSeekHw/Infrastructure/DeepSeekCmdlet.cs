@@ -86,7 +86,12 @@ namespace DeepSeekHw.Commands.Infrastructure
             }
 
             var existing = files.Where(File.Exists).ToList();
-            if (existing.Count == 0)
+            if (existing.Count == 0 && files.Count(Directory.Exists) is int directories && directories > 0)
+            {
+                var what = "'" + path + "' is a directory, not a file.";
+                WriteError(ErrorRecords.Create(new ItemNotFoundException(what), notFoundErrorId, ErrorCategory.InvalidArgument, path, "Name the files in it, for example '" + path.TrimEnd('/', '\\') + "/*.json'."));
+            }
+            else if (existing.Count == 0)
             {
                 var what = literal || !WildcardPattern.ContainsWildcardCharacters(path) ? "The file '" + path + "' does not exist." : "No file matches '" + path + "'.";
                 var hint = literal ? null : "Brackets are wildcards in -Path; use -LiteralPath for a name that contains them.";

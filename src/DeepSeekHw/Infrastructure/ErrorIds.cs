@@ -28,5 +28,6 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string PrecisionNotSupported = SizingErrorIds.PrecisionNotSupported;
         public const string UnknownEngine = SizingErrorIds.UnknownEngine;
         public const string InvalidTrainingOption = SizingErrorIds.InvalidTrainingOption;
+        public const string SizeOutOfRange = SizingErrorIds.SizeOutOfRange;
     }
 }

@@ -192,3 +192,60 @@ public class CompatibilityDocumentTests
         Assert.All(data.SeedChecklist, r => Assert.Contains("| " + r.Item + " | " + r.Minimum + " |", doc, StringComparison.Ordinal));
     }
 }
+
+public class ReadinessVerdictTests
+{
+    private static ReadinessSummary Summary(HardwareInventory inventory, string model)
+    {
+        var request = new ReadinessRequest(inventory) { Model = DeepSeekCatalog.Builtin.FindModel(model) };
+        var checks = ReadinessEngine.Evaluate(request, DeepSeekCatalog.Builtin, CompatibilityChecklist.Builtin);
+        return ReadinessEngine.Summarize(request, checks, DeepSeekCatalog.Builtin, CompatibilityChecklist.Builtin);
+    }
+
+    [Fact]
+    public void Unknown_deciding_facts_make_the_verdict_undetermined_not_ready()
+    {
+        // A what-if machine states its GPUs and nothing else: no failure, but no driver either (issue 11: it was Ready=True).
+        var summary = Summary(new WhatIfMachine(DeepSeekCatalog.Builtin.FindGpu("H100-SXM")!, 1).ToInventory(), "DeepSeek-R1-Distill-Qwen-7B");
+
+        Assert.Equal(0, summary.Fail);
+        Assert.True(summary.Unknown > 0);
+        Assert.Equal(ReadinessVerdict.Undetermined, summary.Verdict);
+        Assert.False(summary.Ready);
+        Assert.Contains("Driver.CudaCompatibility", summary.UndeterminedChecks);
+        Assert.Equal(summary.UndeterminedChecks, summary.BlockingChecks);
+        Assert.Equal(ReadinessVerdict.Ready, summary.HardwareVerdict); // the planner still learns the hardware is enough
+    }
+
+    [Fact]
+    public void A_failure_is_not_ready_and_blocks_with_the_failed_checks()
+    {
+        var summary = Summary(new WhatIfMachine(DeepSeekCatalog.Builtin.FindGpu("T4")!, 1).ToInventory(), "DeepSeek-R1-Distill-Llama-70B");
+
+        Assert.Equal(ReadinessVerdict.NotReady, summary.Verdict);
+        Assert.Equal(ReadinessVerdict.NotReady, summary.HardwareVerdict);
+        Assert.Contains("GPU.Memory", summary.BlockingChecks);
+        Assert.Equal(summary.FailedChecks, summary.BlockingChecks);
+    }
+
+    [Fact]
+    public void Every_fact_stated_and_enough_is_ready()
+    {
+        var machine = new WhatIfMachine(DeepSeekCatalog.Builtin.FindGpu("H100-SXM")!, 1)
+        {
+            DriverVersion = "570.124.06",
+            PyTorchVersion = "2.7.1",
+            PyTorchCudaBuild = "12.8",
+            MemoryBytes = 256L << 30,
+            CpuCores = 32,
+            StorageBytes = 2_000_000_000_000,
+        };
+        machine.Packages["vllm"] = "0.9.2";
+
+        var summary = Summary(machine.ToInventory(), "DeepSeek-R1-Distill-Qwen-7B");
+
+        Assert.Equal(ReadinessVerdict.Ready, summary.Verdict);
+        Assert.True(summary.Ready);
+        Assert.Empty(summary.BlockingChecks);
+    }
+}

@@ -2,15 +2,31 @@ using System;
 
 namespace DeepSeekHw
 {
-    /// <summary>One machine's verdict: ready when no check failed, with counts and what would fit instead.</summary>
+    /// <summary>
+    /// One machine's verdict, with counts and what would fit instead. Ready only when no check failed and no check that
+    /// decides whether the model runs is Unknown; the hardware verdict answers for the hardware alone, for planners whose
+    /// what-if machines state no driver or frameworks.
+    /// </summary>
     public sealed class ReadinessSummary
     {
         public string ComputerName { get; set; } = string.Empty;
 
         public string Target { get; set; } = string.Empty;
 
-        /// <summary>True when no check failed (warnings and unknown facts do not block, they are listed).</summary>
+        /// <summary>Ready, NotReady (a check failed) or Undetermined (nothing failed, but a deciding fact is unknown).</summary>
+        public ReadinessVerdict Verdict { get; set; }
+
+        /// <summary>True only when <see cref="Verdict"/> is Ready: warnings do not block, a failure or a deciding unknown does.</summary>
         public bool Ready { get; set; }
+
+        /// <summary>The same verdict over the hardware checks alone (GPUs, their memory, count, capability and links; RAM for a CPU run).</summary>
+        public ReadinessVerdict HardwareVerdict { get; set; }
+
+        /// <summary>What stands between the machine and Ready: the failed checks, or else the deciding checks that are Unknown.</summary>
+        public string[] BlockingChecks { get; set; } = Array.Empty<string>();
+
+        /// <summary>Deciding checks whose facts are unknown (they make the verdict Undetermined when nothing failed).</summary>
+        public string[] UndeterminedChecks { get; set; } = Array.Empty<string>();
 
         public int Pass { get; set; }
 
@@ -32,6 +48,6 @@ namespace DeepSeekHw
         /// <summary>The longest context per sequence that fits at <see cref="LargestFitPrecision"/> and the requested concurrency.</summary>
         public int? LargestFitContextLength { get; set; }
 
-        public override string ToString() => ComputerName + ": " + (Ready ? "ready" : "not ready");
+        public override string ToString() => ComputerName + ": " + Verdict;
     }
 }
