@@ -9,7 +9,8 @@
         dotnet pwsh ./build.ps1 -Test
 
     'dotnet build' lays out the importable module folder (DeepSeekHw.psd1, the assemblies, format views, MAML help) and
-    the deepseekhw host. -Test then runs the xunit suites (the core, and the cmdlets in a hosted runspace), restores
+    the deepseekhw host. -Test then runs the xunit suites (the core, and the cmdlets in a hosted runspace), 20,000
+    fuzz inputs through every parser (tests/DeepSeekHw.Fuzz), restores
     Pester from NuGet (tools/PesterModule) and runs tests/pester in a fresh 'dotnet pwsh', the way a user imports the
     module. Any failure stops the script with a non-zero exit code.
 .EXAMPLE
@@ -44,6 +45,9 @@ Invoke-Step "Build ($Configuration)" { dotnet build DeepSeekHw.sln --configurati
 
 if ($Test) {
     Invoke-Step 'xunit' { dotnet test DeepSeekHw.sln --configuration $Configuration --no-build }
+
+    # Deterministic mutation fuzzing of every parser, the bundle reader and the catalog reader (docs/security.md).
+    Invoke-Step 'Fuzz' { dotnet run --project tests/DeepSeekHw.Fuzz --configuration $Configuration --no-build -- 20000 }
 
     Invoke-Step 'Restore Pester from NuGet' { dotnet restore tools/PesterModule --verbosity quiet }
     $properties = (dotnet msbuild tools/PesterModule -getProperty:NuGetPackageRoot -getProperty:PesterVersion | ConvertFrom-Json).Properties

@@ -16,6 +16,9 @@ namespace DeepSeekHw.Catalog
     {
         public const string Schema = "deepseekhw/catalog@1";
 
+        /// <summary>The largest catalog file Import-DeepSeekCatalog reads.</summary>
+        public const long MaxFileBytes = 16L * 1024 * 1024;
+
         // Physical bounds for what a catalog may claim. Each is far past any real model or GPU and keeps the sizing
         // arithmetic inside 64 bits; a value beyond it is an error that names the entry and the field.
         private const int DefaultConfigBound = 1 << 16;

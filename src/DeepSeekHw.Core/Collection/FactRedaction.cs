@@ -32,7 +32,7 @@ namespace DeepSeekHw.Collection
             Budget);
 
         private static readonly Regex IdentifierKey = new Regex(
-            @"^(?:.*serial.*|.*uuid.*|unique ?id|.*mac ?address.*|permanentaddress|networkaddresses|username|primaryownername|registereduser|organization|processorid|identifyingnumber|pid[0-9]+|.*process.*name.*|.*token.*|.*secret.*|.*password.*|.*api.?key.*)$",
+            @"^(?:.*serial.*|.*uuid.*|unique ?id|.*mac ?address.*|permanentaddress|networkaddresses|username|primaryownername|registereduser|organization|domain|workgroup|processorid|identifyingnumber|pid[0-9]+|.*process.*name.*|.*token.*|.*secret.*|.*password.*|.*api.?key.*)$",
             Options | RegexOptions.IgnoreCase,
             Budget);
 

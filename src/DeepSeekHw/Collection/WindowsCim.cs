@@ -7,8 +7,9 @@ using Microsoft.Management.Infrastructure;
 namespace DeepSeekHw.Commands.Collection
 {
     /// <summary>
-    /// The only code that talks to CIM: one query per class, every property recorded as-is. Kept in its own class and
-    /// never JIT-compiled off Windows, where the CIM client has no native library.
+    /// The only code that talks to CIM: one query per class, every property recorded as-is (the collector's redaction,
+    /// FactRedaction, then removes serial numbers, user and owner names unless -IncludeIdentifier). Kept in its own class
+    /// and never JIT-compiled off Windows, where the CIM client has no native library.
     /// </summary>
     internal static class WindowsCim
     {
@@ -20,9 +21,7 @@ namespace DeepSeekHw.Commands.Collection
             try
             {
                 return CimRecording.ToJson(instances.Select(instance =>
-                    instance.CimInstanceProperties
-                        .Where(p => p.Name != "SerialNumber" && p.Name != "UserName" && p.Name != "RegisteredUser" && p.Name != "PrimaryOwnerName")
-                        .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value))));
+                    instance.CimInstanceProperties.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value))));
             }
             finally
             {

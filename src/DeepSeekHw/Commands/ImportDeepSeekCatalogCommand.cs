@@ -71,6 +71,11 @@ namespace DeepSeekHw.Commands
             CatalogDocument document;
             try
             {
+                if (new FileInfo(file).Length > CatalogReader.MaxFileBytes)
+                {
+                    throw new CatalogException(file + ": the file is larger than " + CatalogReader.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes; a catalog of every DeepSeek model and GPU is under 200 KiB.");
+                }
+
                 document = CatalogReader.Read(File.ReadAllText(file), file);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
