@@ -187,3 +187,28 @@ public sealed class ByteSizeTests
         Assert.Equal(expected, ByteSize.Format(bytes));
     }
 }
+
+public sealed class CatalogImmutabilityTests
+{
+    public static TheoryData<Type> CatalogTypes => new() { typeof(GpuSpec), typeof(ModelSpec), typeof(HardwareProfile), typeof(ProfileGpuOption) };
+
+    [Theory]
+    [MemberData(nameof(CatalogTypes))]
+    public void Catalog_objects_expose_no_public_setter_and_no_writable_collection(Type type)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            Assert.True(property.SetMethod is null || !property.SetMethod.IsPublic, type.Name + "." + property.Name + " has a public setter");
+            Assert.False(property.PropertyType.IsArray, type.Name + "." + property.Name + " is an array anyone can write into");
+        }
+    }
+
+    [Fact]
+    public void A_list_a_catalog_entry_returns_refuses_changes()
+    {
+        var gpu = DeepSeekCatalog.Builtin.FindGpu("H100-SXM")!;
+
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)gpu.Aliases)[0] = "hacked");
+        Assert.Throws<NotSupportedException>(() => ((IList<ProfileGpuOption>)ProfileCatalog.Builtin.First().GpuOptions).Clear());
+    }
+}

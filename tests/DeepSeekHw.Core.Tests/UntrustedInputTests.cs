@@ -27,7 +27,7 @@ public sealed class UntrustedInputTests
 
         var gpu = Assert.Single(inventory.Gpus);
         Assert.Equal("AMD", gpu.Vendor);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(sourceId, StringComparison.Ordinal) && w.Contains("99999999999", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(sourceId, StringComparison.Ordinal) && w.Contains("99999999999", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class UntrustedInputTests
         var inventory = Fixtures.Linux(Fixtures.Source(FactSourceIds.NvidiaSmiXml, two, 0), Fixtures.Source(FactSourceIds.NvidiaSmiTopology, Topology, 0));
 
         Assert.Equal(2, inventory.Gpus.Length);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.NvidiaSmiTopology, StringComparison.Ordinal) && w.Contains("GPU label", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.NvidiaSmiTopology, StringComparison.Ordinal) && w.Contains("GPU label", StringComparison.Ordinal));
     }
 
     // 2. Sizing said "fits" when it could not: absurd facts and requests wrapped to negative sizes.
@@ -53,7 +53,7 @@ public sealed class UntrustedInputTests
 
         Assert.Null(inventory.Memory.TotalBytes);
         Assert.Equal(1024 * 1024, inventory.Memory.AvailableBytes);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.MemInfo + ": MemTotal", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.MemInfo + ": MemTotal", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class UntrustedInputTests
 
         Assert.Null(Assert.Single(inventory.Storage.Devices).SizeBytes);
         Assert.Null(Assert.Single(inventory.Network).SpeedBitsPerSecond);
-        Assert.Equal(2, inventory.Warnings.Count(w => w.Contains("outside 0 to", StringComparison.Ordinal)));
+        Assert.Equal(2, inventory.Warnings.Texts().Count(w => w.Contains("outside 0 to", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public sealed class UntrustedInputTests
             new FactSource(FactSourceIds.Lspci) { ExitCode = 1, Output = "\u001b[2Jboom" });
         bundle.ComputerName = "gpu01\u001b]2;title\u0007";
 
-        var inventory = InventoryParser.Parse(bundle, DeepSeekCatalog.Builtin);
+        var inventory = InventoryParser.Interpret(bundle, DeepSeekCatalog.Builtin);
 
-        var everything = string.Join("|", new[] { inventory.ComputerName, inventory.Gpus[0].Name }.Concat(inventory.Warnings));
+        var everything = string.Join("|", new[] { inventory.ComputerName, inventory.Gpus[0].Name }.Concat(inventory.Warnings.Texts()));
         Assert.DoesNotContain(everything, c => char.IsControl(c));
         Assert.StartsWith("gpu01?]2;title?", inventory.ComputerName, StringComparison.Ordinal);
     }
@@ -170,7 +170,7 @@ public sealed class UntrustedInputTests
         var inventory = Fixtures.Linux(Fixtures.Source(FactSourceIds.NvidiaSmiXml, xml, 0));
 
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.Contains("nests deeper than", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("nests deeper than", StringComparison.Ordinal));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "parsing took " + watch.Elapsed);
     }
 
@@ -238,9 +238,9 @@ public sealed class UntrustedInputTests
         var bundle = Fixtures.Bundle("Linux", new FactSource(FactSourceIds.Lspci) { Output = "00:00.0 Host bridge", ExitCode = 0, Truncated = true });
 
         var copy = FactBundleJson.Read(FactBundleJson.Write(bundle));
-        var inventory = InventoryParser.Parse(copy, DeepSeekCatalog.Builtin);
+        var inventory = InventoryParser.Interpret(copy, DeepSeekCatalog.Builtin);
 
         Assert.True(copy.Get(FactSourceIds.Lspci)!.Truncated);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lspci, StringComparison.Ordinal) && w.Contains("size limit", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.Lspci, StringComparison.Ordinal) && w.Contains("size limit", StringComparison.Ordinal));
     }
 }

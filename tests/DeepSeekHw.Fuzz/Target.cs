@@ -56,7 +56,7 @@ internal static class Target
 
     private static string? Interpret(FactBundle bundle, int caseNumber)
     {
-        var inventory = InventoryParser.Parse(bundle, Catalog);
+        var inventory = InventoryParser.Interpret(bundle, Catalog);
         if (Violation(inventory, "inventory") is { } violation)
         {
             return violation;

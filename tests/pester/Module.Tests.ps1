@@ -84,3 +84,25 @@ Describe 'The README' {
         }
     }
 }
+
+Describe 'The catalog' {
+    It 'cannot be changed through an object it returned, in this runspace or another' {
+        $gpu = Get-DeepSeekGpuSpec -Name H100-SXM
+        { $gpu.UsableMemoryBytes = 1GB } | Should -Throw
+        { $gpu.Aliases[0] = 'hacked' } | Should -Throw
+        { (Get-DeepSeekModel -Name DeepSeek-V3).NumLayers = 1 } | Should -Throw
+        { (Get-DeepSeekProfile -Name Pro).GpuOptions[0].Count = 99 } | Should -Throw
+
+        $other = [powershell]::Create()
+        try {
+            $null = $other.AddScript("Import-Module '$ModuleManifest'; (Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Gpu H100-SXM -GpuCount 1).PerGpuBudgetBytes")
+            $budgetThere = $other.Invoke()[0]
+        }
+        finally {
+            $other.Dispose()
+        }
+
+        (Get-DeepSeekGpuSpec -Name H100-SXM).UsableMemoryBytes | Should -Be 85520809984
+        (Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Gpu H100-SXM -GpuCount 1).PerGpuBudgetBytes | Should -Be $budgetThere
+    }
+}

@@ -301,7 +301,7 @@ namespace DeepSeekHw.Catalog
             return value;
         }
 
-        private static string[] Strings(JsonNode node) =>
-            node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => SafeText.Clean(s!)).ToArray();
+        private static IReadOnlyList<string> Strings(JsonNode node) =>
+            Array.AsReadOnly(node.Items.Select(item => item.AsString()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => SafeText.Clean(s!)).ToArray());
     }
 }

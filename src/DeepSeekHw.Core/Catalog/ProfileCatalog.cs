@@ -34,7 +34,7 @@ namespace DeepSeekHw.Catalog
             Edition = p["edition"].AsString() ?? string.Empty,
             Description = p["description"].AsString() ?? string.Empty,
             Source = p["source"].AsString() ?? string.Empty,
-            GpuOptions = p["gpu"].Items.Select(g => new ProfileGpuOption { Gpu = g["gpu"].AsString() ?? string.Empty, Count = g["count"].AsInt32() ?? 1 }).ToArray(),
+            GpuOptions = Array.AsReadOnly(p["gpu"].Items.Select(g => new ProfileGpuOption { Gpu = g["gpu"].AsString() ?? string.Empty, Count = g["count"].AsInt32() ?? 1 }).ToArray()),
             Interconnect = p["interconnect"].AsString(),
             Nodes = p["nodes"].AsInt32() ?? 1,
             MinCpuCores = p["cpu"]["cores"].AsInt32(),

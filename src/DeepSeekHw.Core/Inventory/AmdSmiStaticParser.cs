@@ -43,7 +43,7 @@ namespace DeepSeekHw.Inventory
 
                     if (!header.Success && !OtherHeader.IsMatch(line))
                     {
-                        log.Warn(sourceId, "unexpected line '" + line + "'; is this `amd-smi static` text?");
+                        log.Warn(sourceId, WarningKind.Malformed, "unexpected line '" + line + "'; is this `amd-smi static` text?");
                     }
 
                     continue;
@@ -94,7 +94,7 @@ namespace DeepSeekHw.Inventory
             };
             if (gpu.MemoryTotalBytes is null)
             {
-                log.Warn(sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " (" + gpu.Name + ") reports no VRAM size (output cut short, or an amd-smi without the VRAM section).");
+                log.Warn(sourceId, WarningKind.Incomplete, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " (" + gpu.Name + ") reports no VRAM size (output cut short, or an amd-smi without the VRAM section).");
             }
 
             gpus.Add(gpu);

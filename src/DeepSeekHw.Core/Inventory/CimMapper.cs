@@ -26,7 +26,7 @@ namespace DeepSeekHw.Inventory
 
             if (!JsonParser.TryParse(output, out var root, out var error))
             {
-                log.Warn(sourceId, "the recorded instances are not JSON (" + error + ").");
+                log.Warn(sourceId, WarningKind.Malformed, "the recorded instances are not JSON (" + error + ").");
                 return Array.Empty<JsonNode>();
             }
 

@@ -74,7 +74,7 @@ namespace DeepSeekHw.Inventory
                 return (int)number;
             }
 
-            log.Warn(sourceId, what + " '" + Excerpt(clean) + "' is not a count between 0 and " + MaxCount.ToString(CultureInfo.InvariantCulture) + "; ignored.");
+            log.Warn(sourceId, WarningKind.OutOfRange, what + " '" + Excerpt(clean) + "' is not a count between 0 and " + MaxCount.ToString(CultureInfo.InvariantCulture) + "; ignored.");
             return null;
         }
 
@@ -91,7 +91,7 @@ namespace DeepSeekHw.Inventory
 
         private static long? OutOfRange(string shown, long max, ParseLog log, string sourceId, string what)
         {
-            log.Warn(sourceId, what + " of " + Excerpt(shown) + " is outside 0 to " + max.ToString(CultureInfo.InvariantCulture) + "; it is treated as unknown.");
+            log.Warn(sourceId, WarningKind.OutOfRange, what + " of " + Excerpt(shown) + " is outside 0 to " + max.ToString(CultureInfo.InvariantCulture) + "; it is treated as unknown.");
             return null;
         }
 

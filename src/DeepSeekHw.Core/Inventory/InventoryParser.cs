@@ -9,23 +9,29 @@ using DeepSeekHw.Facts;
 namespace DeepSeekHw.Inventory
 {
     /// <summary>
-    /// Turns a fact bundle into a <see cref="HardwareInventory"/>. Pure: no processes, files or clock. Every source is
-    /// optional; what is missing or unreadable becomes a warning that names the source, and the rest still parses.
+    /// Turns a fact bundle into a <see cref="HardwareInventory"/> of what the machine reported, and nothing more: the
+    /// catalog is not consulted here (<see cref="InventoryEnricher"/> does that next). Pure: no processes, files or
+    /// clock. Every source is optional; what is missing or unreadable becomes a warning that names the source and its
+    /// kind, and the rest still parses.
     /// </summary>
     public static class InventoryParser
     {
-        private static readonly Regex Bracketed = new Regex(@"\[(?<name>[^\]]+)\]", RegexOptions.CultureInvariant);
+        // The GPU tools whose failure means "whether a GPU is present is unknown", per platform.
+        private static readonly (string Tool, string Id)[] LinuxGpuTools =
+        {
+            ("nvidia-smi", FactSourceIds.NvidiaSmiXml), ("rocm-smi", FactSourceIds.RocmSmiJson), ("amd-smi", FactSourceIds.AmdSmiStatic),
+        };
 
-        public static HardwareInventory Parse(FactBundle bundle, DeepSeekCatalog catalog)
+        private static readonly (string Tool, string Id)[] WindowsGpuTools = { ("nvidia-smi", FactSourceIds.NvidiaSmiXmlWindows) };
+
+        /// <summary>The facts and the catalog's figures for them: <see cref="Parse"/>, then <see cref="InventoryEnricher.Enrich"/>.</summary>
+        public static HardwareInventory Interpret(FactBundle bundle, DeepSeekCatalog catalog) => InventoryEnricher.Enrich(Parse(bundle), catalog);
+
+        public static HardwareInventory Parse(FactBundle bundle)
         {
             if (bundle is null)
             {
                 throw new ArgumentNullException(nameof(bundle));
-            }
-
-            if (catalog is null)
-            {
-                throw new ArgumentNullException(nameof(catalog));
             }
 
             var log = new ParseLog();
@@ -50,7 +56,8 @@ namespace DeepSeekHw.Inventory
                 }
             });
 
-            Guard(log, "gpu", () => inventory.Gpus = Gpus(inventory, bundle, reader, log, catalog, windows).ToArray());
+            Guard(log, "gpu", () => inventory.Gpus = Gpus(inventory, bundle, reader, log, windows).ToArray());
+            inventory.GpuTools = GpuTools(bundle, log, windows);
             InventoryValidator.Apply(inventory, log);
             MemoryParser.Finish(inventory.Memory);
             inventory.Warnings = log.Warnings.ToArray();
@@ -73,7 +80,7 @@ namespace DeepSeekHw.Inventory
             cpu.LimitCores = CpuParser.CgroupLimit(reader.Optional(FactSourceIds.CgroupV2CpuMax), reader.Optional(FactSourceIds.CgroupV1CpuQuota), reader.Optional(FactSourceIds.CgroupV1CpuPeriod));
             if (cpu.Model is null && cpu.Threads is null)
             {
-                log.Warn("cpu", "no CPU source could be read; CPU facts are unknown.");
+                log.Warn("cpu", WarningKind.Incomplete, "no CPU source could be read; CPU facts are unknown.");
             }
 
             var memory = inventory.Memory;
@@ -136,7 +143,7 @@ namespace DeepSeekHw.Inventory
             ApplyPythonProbe(inventory.Software, bundle, reader, log, FactSourceIds.PythonProbePrefixWindows);
         }
 
-        private static List<GpuDevice> Gpus(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log, DeepSeekCatalog catalog, bool windows)
+        private static List<GpuDevice> Gpus(HardwareInventory inventory, FactBundle bundle, SourceReader reader, ParseLog log, bool windows)
         {
             var gpus = new List<GpuDevice>();
             var software = inventory.Software;
@@ -211,16 +218,23 @@ namespace DeepSeekHw.Inventory
 
             if (gpus.Count == 0 && reader.NoGpuToolRan(windows ? new[] { FactSourceIds.NvidiaSmiXmlWindows } : new[] { FactSourceIds.NvidiaSmiXml, FactSourceIds.RocmSmiJson, FactSourceIds.AmdSmiStatic }))
             {
-                log.Warn("gpu", "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi, amd-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
-            }
-
-            foreach (var gpu in gpus)
-            {
-                Match(gpu, catalog, log);
+                log.Warn("gpu", WarningKind.NoGpuTool, "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi, amd-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
             }
 
             return gpus;
         }
+
+        // A tool that ran but gave nothing usable (an error exit, a timeout, output that is not its format) failed.
+        private static GpuToolStatus[] GpuTools(FactBundle bundle, ParseLog log, bool windows) =>
+            (windows ? WindowsGpuTools : LinuxGpuTools).Select(tool =>
+            {
+                var source = bundle.Get(tool.Id);
+                var state = source is null ? GpuToolState.NotRecorded
+                    : source.Status == FactSourceStatus.Absent ? GpuToolState.Absent
+                    : !source.HasUsableOutput || log.Warnings.Any(w => w.Source == tool.Id && w.Kind == WarningKind.Malformed) ? GpuToolState.Failed
+                    : GpuToolState.Ok;
+                return new GpuToolStatus { Tool = tool.Tool, SourceId = tool.Id, State = state };
+            }).ToArray();
 
         private static void AddAll(List<GpuDevice> gpus, IEnumerable<GpuDevice> more)
         {
@@ -258,37 +272,13 @@ namespace DeepSeekHw.Inventory
 
                 candidate.Index = gpus.Count;
                 gpus.Add(candidate);
-                log.Warn(candidate.Source, string.Format(
+                log.Warn(candidate.Source, WarningKind.GpuNotListedByVendorTool, string.Format(
                     CultureInfo.InvariantCulture,
                     "{0} GPU '{1}'{2} is not listed by its vendor tool (driver or nvidia-smi/rocm-smi missing?); its memory and driver facts may be unknown.",
                     candidate.Vendor,
                     candidate.Name,
                     candidate.PciBusId is null ? string.Empty : " at " + candidate.PciBusId));
             }
-        }
-
-        private static void Match(GpuDevice gpu, DeepSeekCatalog catalog, ParseLog log)
-        {
-            gpu.Spec = catalog.FindGpu(gpu.Name);
-            if (gpu.Spec is null)
-            {
-                var bracketed = Bracketed.Match(gpu.Name);
-                gpu.Spec = bracketed.Success ? catalog.FindGpu(bracketed.Groups["name"].Value) : null;
-            }
-
-            if (gpu.Spec is null)
-            {
-                log.Warn(gpu.Source, string.Format(
-                    CultureInfo.InvariantCulture,
-                    "GPU {0} '{1}' is not in the catalog; sizing needs its figures (add it with Import-DeepSeekCatalog).",
-                    gpu.Index,
-                    gpu.Name));
-                return;
-            }
-
-            gpu.ComputeCapability ??= gpu.Spec.ComputeCapability;
-            gpu.GfxTarget ??= gpu.Spec.GfxTarget;
-            gpu.Architecture ??= gpu.Spec.Architecture;
         }
 
         // The probe's script may change between releases; its JSON output is what parsers read, so any recorded version
@@ -324,7 +314,7 @@ namespace DeepSeekHw.Inventory
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                log.Warn(sourceId, "could not be parsed (" + ex.GetType().Name + ": " + ex.Message + "); its facts are unknown.");
+                log.Warn(sourceId, WarningKind.Malformed, "could not be parsed (" + ex.GetType().Name + ": " + ex.Message + "); its facts are unknown.");
             }
         }
     }

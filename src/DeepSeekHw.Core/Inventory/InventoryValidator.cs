@@ -64,7 +64,7 @@ namespace DeepSeekHw.Inventory
         {
             if (value is long number && (number < 0 || number > max))
             {
-                log.Warn(source, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside 0 to {2}; it is treated as unknown.", what, number, max));
+                log.Warn(source, WarningKind.OutOfRange, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside 0 to {2}; it is treated as unknown.", what, number, max));
                 return null;
             }
 
@@ -77,7 +77,7 @@ namespace DeepSeekHw.Inventory
         {
             if (value is int number && (number < min || number > max))
             {
-                log.Warn(source, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside {2} to {3}; it is treated as unknown.", what, number, min, max));
+                log.Warn(source, WarningKind.OutOfRange, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside {2} to {3}; it is treated as unknown.", what, number, min, max));
                 return null;
             }
 
@@ -88,7 +88,7 @@ namespace DeepSeekHw.Inventory
         {
             if (value is double number && (double.IsNaN(number) || double.IsInfinity(number) || number < 0 || number > max))
             {
-                log.Warn(source, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside 0 to {2}; it is treated as unknown.", what, number, max));
+                log.Warn(source, WarningKind.OutOfRange, string.Format(CultureInfo.InvariantCulture, "{0} of {1} is outside 0 to {2}; it is treated as unknown.", what, number, max));
                 return null;
             }
 

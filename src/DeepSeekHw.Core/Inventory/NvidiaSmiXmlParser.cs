@@ -33,7 +33,7 @@ namespace DeepSeekHw.Inventory
 
             if (TooDeep(xml, settings))
             {
-                log.Warn(sourceId, "the XML nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements, which nvidia-smi never does; no GPU was read from it.");
+                log.Warn(sourceId, WarningKind.Malformed, "the XML nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " elements, which nvidia-smi never does; no GPU was read from it.");
                 return gpus;
             }
 
@@ -75,7 +75,7 @@ namespace DeepSeekHw.Inventory
 
             catch (XmlException ex)
             {
-                log.Warn(sourceId, string.Format(
+                log.Warn(sourceId, WarningKind.Malformed, string.Format(
                     CultureInfo.InvariantCulture,
                     "the XML is truncated or malformed ({0}); kept the {1} GPU(s) read before that point.",
                     ex.Message,
@@ -84,7 +84,7 @@ namespace DeepSeekHw.Inventory
 
             if (attached is int count && count > gpus.Count)
             {
-                log.Warn(sourceId, string.Format(CultureInfo.InvariantCulture, "reports {0} attached GPUs but describes {1}; the others are missing from the inventory.", count, gpus.Count));
+                log.Warn(sourceId, WarningKind.Incomplete, string.Format(CultureInfo.InvariantCulture, "reports {0} attached GPUs but describes {1}; the others are missing from the inventory.", count, gpus.Count));
             }
 
             foreach (var gpu in gpus)
@@ -95,7 +95,7 @@ namespace DeepSeekHw.Inventory
 
             if (gpus.Count > 0 && driver is null)
             {
-                log.Warn(sourceId, "no driver_version element; the driver version is unknown.");
+                log.Warn(sourceId, WarningKind.Incomplete, "no driver_version element; the driver version is unknown.");
             }
 
             return gpus;
@@ -124,7 +124,7 @@ namespace DeepSeekHw.Inventory
 
             if (device.MemoryTotalBytes is null)
             {
-                log.Warn(sourceId, "GPU " + device.Index.ToString(CultureInfo.InvariantCulture) + " (" + device.Name + ") reports no framebuffer total.");
+                log.Warn(sourceId, WarningKind.Incomplete, "GPU " + device.Index.ToString(CultureInfo.InvariantCulture) + " (" + device.Name + ") reports no framebuffer total.");
             }
 
             return device;

@@ -77,7 +77,7 @@ namespace DeepSeekHw.Inventory
 
             if (columns is null)
             {
-                log.Warn(sourceId, "no GPU matrix in the output; the GPU interconnect is unknown.");
+                log.Warn(sourceId, WarningKind.Malformed, "no GPU matrix in the output; the GPU interconnect is unknown.");
             }
 
             return links;

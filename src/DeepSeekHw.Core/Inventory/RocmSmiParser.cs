@@ -23,7 +23,7 @@ namespace DeepSeekHw.Inventory
             var gpus = new List<GpuDevice>();
             if (!JsonParser.TryParse(json, out var root, out var error) || root.Kind != JsonKind.Object)
             {
-                log.Warn(sourceId, "the output is not JSON (" + (error ?? "not an object") + "); no AMD GPU could be read from it.");
+                log.Warn(sourceId, WarningKind.Malformed, "the output is not JSON (" + (error ?? "not an object") + "); no AMD GPU could be read from it.");
                 return gpus;
             }
 
@@ -57,7 +57,7 @@ namespace DeepSeekHw.Inventory
                 };
                 if (gpu.MemoryTotalBytes is null)
                 {
-                    log.Warn(sourceId, property.Key + " (" + gpu.Name + ") reports no VRAM total.");
+                    log.Warn(sourceId, WarningKind.Incomplete, property.Key + " (" + gpu.Name + ") reports no VRAM total.");
                 }
 
                 gpus.Add(gpu);

@@ -58,7 +58,7 @@ namespace DeepSeekHw.Inventory
             var json = FactText.Lines(text).LastOrDefault(l => l.TrimStart().StartsWith("{", StringComparison.Ordinal));
             if (json is null || !JsonParser.TryParse(json, out var root, out var error))
             {
-                log.Warn(sourceId, "the Python probe printed no JSON; Python packages are unknown.");
+                log.Warn(sourceId, WarningKind.Malformed, "the Python probe printed no JSON; Python packages are unknown.");
                 return;
             }
 

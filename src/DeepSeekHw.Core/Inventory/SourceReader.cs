@@ -36,7 +36,7 @@ namespace DeepSeekHw.Inventory
             {
                 if (warnIfAbsent)
                 {
-                    _log.Warn(id, (source is null ? "not in the bundle" : "not found on this machine") + "; " + consequence + ".");
+                    _log.Warn(id, source is null ? WarningKind.NotInBundle : WarningKind.NotFound, (source is null ? "not in the bundle" : "not found on this machine") + "; " + consequence + ".");
                 }
 
                 return null;
@@ -45,26 +45,26 @@ namespace DeepSeekHw.Inventory
             switch (source.Status)
             {
                 case FactSourceStatus.TimedOut:
-                    _log.Warn(id, "did not answer in time and was stopped (a hung driver or a GPU that fell off the bus?); " + consequence + ".");
+                    _log.Warn(id, WarningKind.TimedOut, "did not answer in time and was stopped (a hung driver or a GPU that fell off the bus?); " + consequence + ".");
                     return null;
                 case FactSourceStatus.Denied:
-                    _log.Warn(id, "permission denied; " + consequence + ".");
+                    _log.Warn(id, WarningKind.Denied, "permission denied; " + consequence + ".");
                     return null;
                 case FactSourceStatus.Failed:
-                    _log.Warn(id, "could not be read (" + FirstLine(source.Error) + "); " + consequence + ".");
+                    _log.Warn(id, WarningKind.Failed, "could not be read (" + FirstLine(source.Error) + "); " + consequence + ".");
                     return null;
             }
 
             if (source.ExitCode is int code && code != 0)
             {
                 var cause = FirstLine(source.Output) ?? FirstLine(source.Error) ?? "no message";
-                _log.Warn(id, string.Format(CultureInfo.InvariantCulture, "exited with code {0}: {1}; {2}.", code, cause, consequence));
+                _log.Warn(id, WarningKind.ExitCode, string.Format(CultureInfo.InvariantCulture, "exited with code {0}: {1}; {2}.", code, cause, consequence));
                 return null;
             }
 
             if (source.Truncated)
             {
-                _log.Warn(id, "the output reached the collector's size limit and was cut there; facts after the cut are unknown.");
+                _log.Warn(id, WarningKind.Truncated, "the output reached the collector's size limit and was cut there; facts after the cut are unknown.");
             }
 
             return source.Output;

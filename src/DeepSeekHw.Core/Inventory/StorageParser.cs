@@ -16,7 +16,7 @@ namespace DeepSeekHw.Inventory
             var devices = new List<StorageDevice>();
             if (!JsonParser.TryParse(json, out var root, out var error))
             {
-                log.Warn(sourceId, "the output is not JSON (" + error + "); no disks were read.");
+                log.Warn(sourceId, WarningKind.Malformed, "the output is not JSON (" + error + "); no disks were read.");
                 return devices;
             }
 

@@ -58,10 +58,12 @@ namespace DeepSeekHw.Readiness
                 return Verdict.Pass(Expected, Describe(c.Gpus), Invariant($"{c.Gpus.Length} GPU(s) found."));
             }
 
-            var toolFailure = c.Inventory.Warnings?.FirstOrDefault(w => (w.StartsWith("nvidia-smi", System.StringComparison.Ordinal) || w.StartsWith("rocm-smi", System.StringComparison.Ordinal) || w.StartsWith("amd-smi", System.StringComparison.Ordinal)) && !w.Contains("not found"));
-            if (toolFailure != null && !c.IsCpuInference)
+            // Decided by the tool's recorded state, never by a warning's wording; the warning is only quoted.
+            var failed = c.Inventory.GpuTools?.FirstOrDefault(t => t.State == GpuToolState.Failed);
+            if (failed != null && !c.IsCpuInference)
             {
-                return Verdict.Unknown(Expected, "The GPU tool failed, so whether a GPU is present is unknown: " + toolFailure, "Fix the driver (nvidia-smi must answer), then test again. " + CpuPath);
+                var why = c.Inventory.Warnings?.FirstOrDefault(w => w.Source == failed.SourceId)?.ToString() ?? failed.Tool + " failed";
+                return Verdict.Unknown(Expected, "The GPU tool failed, so whether a GPU is present is unknown: " + why, "Fix the driver (" + failed.Tool + " must answer), then test again. " + CpuPath);
             }
 
             return WithoutGpu(c, Expected);
@@ -251,7 +253,7 @@ namespace DeepSeekHw.Readiness
 
         private static Verdict? Tier(ReadinessContext c)
         {
-            if (c.Profile is not { } profile || profile.GpuOptions.Length == 0)
+            if (c.Profile is not { } profile || profile.GpuOptions.Count == 0)
             {
                 return null;
             }

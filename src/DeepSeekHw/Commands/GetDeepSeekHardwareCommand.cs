@@ -78,7 +78,7 @@ namespace DeepSeekHw.Commands
         {
             if (ParameterSetName == LocalSet)
             {
-                Write(InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose, IncludeIdentifier), Catalog));
+                Write(InventoryParser.Interpret(LocalFacts.Collect(TimeoutSec, WriteVerbose, IncludeIdentifier), Catalog));
                 return;
             }
 
@@ -111,7 +111,7 @@ namespace DeepSeekHw.Commands
         {
             try
             {
-                return InventoryParser.Parse(bundle, Catalog);
+                return InventoryParser.Interpret(bundle, Catalog);
             }
 #pragma warning disable CA1031 // untrusted input: one bad bundle must not stop a fleet
             catch (Exception ex)

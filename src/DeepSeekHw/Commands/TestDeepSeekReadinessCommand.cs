@@ -201,10 +201,10 @@ namespace DeepSeekHw.Commands
         {
             if (_thisMachine is null)
             {
-                _thisMachine = InventoryParser.Parse(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
+                _thisMachine = InventoryParser.Interpret(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
                 foreach (var warning in _thisMachine.Warnings)
                 {
-                    WriteVerbose(warning);
+                    WriteVerbose(warning.ToString());
                 }
             }
 

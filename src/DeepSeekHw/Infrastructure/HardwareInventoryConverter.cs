@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
+using DeepSeekHw.Inventory;
 using DeepSeekHw.Readiness;
 
 namespace DeepSeekHw.Commands.Infrastructure
@@ -46,19 +47,9 @@ namespace DeepSeekHw.Commands.Infrastructure
             switch (KindOf(value))
             {
                 case Kind.Inventory:
+                    // A live inventory is enriched again too: the session may have imported a catalog since it was made.
                     var inventory = PSObjectMapper.To<HardwareInventory>(value);
-                    if (inventory is null)
-                    {
-                        return null;
-                    }
-
-                    foreach (var gpu in inventory.Gpus)
-                    {
-                        // A deserialized Spec may be cut short by the serialization depth: the catalog holds the whole entry.
-                        gpu.Spec = SessionCatalog.Current.FindGpu(gpu.Spec?.Name ?? gpu.Name) ?? gpu.Spec;
-                    }
-
-                    return inventory;
+                    return inventory is null ? null : InventoryEnricher.Enrich(inventory, SessionCatalog.Current);
                 case Kind.GpuSpec:
                     var name = PSObject.AsPSObject(value).Properties["Name"]?.Value as string;
                     var spec = (PSObject.AsPSObject(value).BaseObject as GpuSpec) ?? (name is null ? null : SessionCatalog.Current.FindGpu(name));

@@ -64,9 +64,15 @@ namespace DeepSeekHw.Commands.Infrastructure
                 return null; // a nested object flattened to its ToString() by a shallow serialization depth
             }
 
+            var settable = target.GetProperties().Where(p => p.CanWrite && p.GetSetMethod() != null).ToList();
+            if (settable.Count == 0)
+            {
+                return null; // read-only catalog data (a GpuSpec): the enricher looks it up again, it is never rebuilt from a copy
+            }
+
             var source = PSObject.AsPSObject(value);
             var result = Activator.CreateInstance(target)!;
-            foreach (var property in target.GetProperties().Where(p => p.CanWrite && p.GetSetMethod() != null))
+            foreach (var property in settable)
             {
                 var mapped = Map(source.Properties[property.Name]?.Value, property.PropertyType);
                 if (mapped != null)

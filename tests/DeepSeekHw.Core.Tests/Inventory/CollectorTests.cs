@@ -13,7 +13,7 @@ public class CollectorTests
     {
         var bundle = FactCollector.Collect(new CollectorOptions { Timeout = TimeSpan.FromSeconds(15), CollectorVersion = "test" });
 
-        var inventory = InventoryParser.Parse(FactBundleJson.Read(FactBundleJson.Write(bundle)), DeepSeekCatalog.Builtin);
+        var inventory = InventoryParser.Interpret(FactBundleJson.Read(FactBundleJson.Write(bundle)), DeepSeekCatalog.Builtin);
 
         Assert.Equal(Environment.MachineName, inventory.ComputerName);
         Assert.NotNull(inventory.Gpus);

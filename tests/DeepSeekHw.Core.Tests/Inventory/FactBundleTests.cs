@@ -47,13 +47,13 @@ public class FactBundleTests
         }
         """;
 
-        var inventory = InventoryParser.Parse(FactBundleJson.Read(Json), DeepSeekCatalog.Builtin);
+        var inventory = InventoryParser.Interpret(FactBundleJson.Read(Json), DeepSeekCatalog.Builtin);
 
         Assert.Equal("gpu-node-01", inventory.ComputerName);
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero), inventory.CollectedAt);
         Assert.Equal("Test CPU", inventory.Cpu.Model);
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.Contains("exited with code 9", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("exited with code 9", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public class FactBundleTests
         // Captured on the project's build VM (Debian 12, 2 vCPU, no GPU) with Export-DeepSeekFactBundle.
         var bundle = FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json"));
 
-        var inventory = InventoryParser.Parse(bundle, DeepSeekCatalog.Builtin);
+        var inventory = InventoryParser.Interpret(bundle, DeepSeekCatalog.Builtin);
 
         Assert.Equal("Linux", inventory.Platform);
         Assert.Equal("Debian GNU/Linux 12 (bookworm)", inventory.OperatingSystem.Name);
@@ -84,7 +84,7 @@ public class FactBundleTests
         Assert.Equal("vda", Assert.Single(inventory.Storage.Devices).Name);
         Assert.Equal("/", Assert.Single(inventory.Storage.Volumes).MountPoint);
         Assert.Equal("3.11.7", inventory.Software.PythonVersion);
-        var warning = Assert.Single(inventory.Warnings);
+        var warning = Assert.Single(inventory.Warnings.Texts());
         Assert.Contains("no GPU tool was found", warning, StringComparison.Ordinal);
     }
 }

@@ -43,9 +43,9 @@ internal static class Fixtures
         return bundle;
     }
 
-    public static HardwareInventory Linux(params FactSource[] sources) => InventoryParser.Parse(Bundle("Linux", sources), DeepSeekCatalog.Builtin);
+    public static HardwareInventory Linux(params FactSource[] sources) => InventoryParser.Interpret(Bundle("Linux", sources), DeepSeekCatalog.Builtin);
 
-    public static HardwareInventory Windows(params FactSource[] sources) => InventoryParser.Parse(Bundle("Windows", sources), DeepSeekCatalog.Builtin);
+    public static HardwareInventory Windows(params FactSource[] sources) => InventoryParser.Interpret(Bundle("Windows", sources), DeepSeekCatalog.Builtin);
 
     /// <summary>A command's output recorded under its source id, as the collector would (exit code 0).</summary>
     public static FactSource Command(string id, string fixture) => Source(id, Text(fixture), 0);

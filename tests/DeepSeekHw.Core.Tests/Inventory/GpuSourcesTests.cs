@@ -42,7 +42,7 @@ public class GpuSourcesTests
         var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/" + file));
 
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.RocmSmiJson, StringComparison.Ordinal) && w.Contains("not JSON", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.RocmSmiJson, StringComparison.Ordinal) && w.Contains("not JSON", StringComparison.Ordinal));
     }
 
     // file, pairs, NVLink pairs, bonded links per NVLink pair, summary
@@ -63,7 +63,7 @@ public class GpuSourcesTests
         Assert.Equal(nvlinkPairs, parsed.Count(l => l.Kind == "NVLink"));
         Assert.All(parsed.Where(l => l.Kind == "NVLink"), l => Assert.Equal(links, l.NvLinkCount));
         Assert.Equal(summary, NvidiaTopologyParser.Summarize(parsed));
-        Assert.Empty(log.Warnings);
+        Assert.Empty(log.Warnings.Texts());
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class GpuSourcesTests
         var parsed = NvidiaTopologyParser.Parse(Fixtures.Text("nvidia-smi-topo/windows-drv591-topo-m-error.txt"), FactSourceIds.NvidiaSmiTopology, log);
 
         Assert.Empty(parsed);
-        Assert.Contains(log.Warnings, w => w.Contains("no GPU matrix", StringComparison.Ordinal));
+        Assert.Contains(log.Warnings.Texts(), w => w.Contains("no GPU matrix", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class GpuSourcesTests
         Assert.Equal(count, inventory.Gpus.Length);
         Assert.Equal(name, inventory.Gpus[0].Name);
         Assert.All(inventory.Gpus, g => Assert.Null(g.MemoryTotalBytes));
-        Assert.Contains(inventory.Warnings, w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class GpuSourcesTests
             Fixtures.Source(FactSourceIds.Lspci, "00:1e.0 3D controller [0302]: NVIDIA Corporation GA102GL [A10G] [10de:2237] (rev a1)\n", 0));
 
         Assert.Single(inventory.Gpus);
-        Assert.DoesNotContain(inventory.Warnings, w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
+        Assert.DoesNotContain(inventory.Warnings.Texts(), w => w.Contains("not listed by its vendor tool", StringComparison.Ordinal));
     }
 }
 
@@ -142,7 +142,7 @@ public class AmdSmiTests
         });
         Assert.Equal(new[] { "0000:01:00.0", "0001:01:00.0", "0002:01:00.0", "0003:01:00.0" }, inventory.Gpus.Select(g => g.PciBusId));
         Assert.Equal("6.9.0-rc5+", inventory.Software.AmdDriverVersion);
-        Assert.Contains(inventory.Warnings, w => w.Contains("'MI300A' is not in the catalog", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("'MI300A' is not in the catalog", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class AmdSmiTests
         Assert.Equal("6.18.3", gpu.DriverVersion);
         Assert.Equal(16, gpu.PcieLinkWidth);
         Assert.Null(gpu.MemoryTotalBytes);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith("amd-smi static: GPU 0", StringComparison.Ordinal) && w.Contains("no VRAM size", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith("amd-smi static: GPU 0", StringComparison.Ordinal) && w.Contains("no VRAM size", StringComparison.Ordinal));
     }
 
     [Fact]

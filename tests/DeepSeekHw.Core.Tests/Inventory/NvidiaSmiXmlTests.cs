@@ -42,7 +42,7 @@ public class NvidiaSmiXmlTests
         Assert.Equal(cuda, inventory.Software.CudaDriverVersion);
         if (spec is null)
         {
-            Assert.Contains(inventory.Warnings, w => w.Contains("not in the catalog", StringComparison.Ordinal));
+            Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("not in the catalog", StringComparison.Ordinal));
         }
     }
 
@@ -58,7 +58,7 @@ public class NvidiaSmiXmlTests
         Assert.Equal("00000000:01:00.0", gpu.PciBusId);
         Assert.Equal(81920 * MiB, gpu.MemoryTotalBytes); // the GPU's, not its first MIG instance's 19968 MiB
         Assert.Equal("8.0", gpu.ComputeCapability); // from the catalog: the XML has none
-        Assert.Contains(inventory.Warnings, w => w.Contains("reports 4 attached GPUs but describes 1", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("reports 4 attached GPUs but describes 1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class NvidiaSmiXmlTests
 
         var gpu = Assert.Single(inventory.Gpus);
         Assert.Equal("Tesla T4", gpu.Name);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal) && w.Contains("truncated or malformed", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal) && w.Contains("truncated or malformed", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class NvidiaSmiXmlTests
 
         Assert.NotNull(inventory.Gpus);
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,10 +121,10 @@ public class NvidiaSmiXmlTests
 
         Assert.NotNull(inventory.Gpus);
         Assert.Empty(inventory.Gpus);
-        var warning = Assert.Single(inventory.Warnings, w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal));
+        var warning = Assert.Single(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.NvidiaSmiXml, StringComparison.Ordinal));
         Assert.Contains("exited with code 9", warning, StringComparison.Ordinal);
         Assert.Contains("couldn't communicate with the NVIDIA driver", warning, StringComparison.Ordinal);
-        Assert.DoesNotContain(inventory.Warnings, w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
+        Assert.DoesNotContain(inventory.Warnings.Texts(), w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class NvidiaSmiXmlTests
         var inventory = Fixtures.Linux(new FactSource(FactSourceIds.NvidiaSmiXml) { Status = FactSourceStatus.TimedOut, Output = string.Empty, Error = "timed out after 15 s" });
 
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.Contains("did not answer in time", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("did not answer in time", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class NvidiaSmiXmlTests
             new FactSource(FactSourceIds.RocmSmiJson) { Status = FactSourceStatus.Absent });
 
         Assert.Empty(inventory.Gpus);
-        Assert.Contains(inventory.Warnings, w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PythonProbeTests : IDisposable
         var source = ProcessRunner.Run(FactSourceIds.PythonPackages, Path.Combine(root, "bin", "python3"), new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }, TimeSpan.FromSeconds(15));
         var bundle = new FactBundle { Platform = "Linux" };
         bundle.Add(source);
-        var software = InventoryParser.Parse(bundle, DeepSeekCatalog.Builtin).Software;
+        var software = InventoryParser.Interpret(bundle, DeepSeekCatalog.Builtin).Software;
 
         Assert.Equal(0, source.ExitCode);
         Assert.DoesNotContain("site ran", source.Output, StringComparison.Ordinal);

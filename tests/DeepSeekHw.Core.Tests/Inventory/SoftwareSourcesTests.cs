@@ -87,6 +87,6 @@ public class SoftwareSourcesTests
     {
         var inventory = Fixtures.Linux(Fixtures.Source(FactSourceIds.PythonPackages, "Python was not found; run without arguments to install from the Microsoft Store\n", 0));
 
-        Assert.Contains(inventory.Warnings, w => w.Contains("printed no JSON", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("printed no JSON", StringComparison.Ordinal));
     }
 }

@@ -185,8 +185,8 @@ public class SystemSourcesTests
         Assert.Equal(48, inventory.Cpu.Cores); // lscpu still answers
         Assert.Null(inventory.Memory.TotalBytes);
         Assert.Equal(9000, Assert.Single(inventory.Network).Mtu);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.MemInfo, StringComparison.Ordinal));
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal) && w.Contains("permission denied", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.MemInfo, StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal) && w.Contains("permission denied", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public class SystemSourcesTests
 
         Assert.NotNull(inventory.Gpus);
         Assert.NotNull(inventory.Network);
-        Assert.NotEmpty(inventory.Warnings);
+        Assert.NotEmpty(inventory.Warnings.Texts());
     }
 }
 
@@ -248,7 +248,7 @@ public class SysBlockTests
         Assert.Equal(new[] { "nvme0n1:NVMe", "sda:SSD", "sdb:HDD" }, inventory.Storage.Devices.Select(d => d.Name + ":" + d.Kind).OrderBy(s => s, StringComparer.Ordinal));
         Assert.All(inventory.Storage.Devices, d => Assert.Equal(1953525168L * 512, d.SizeBytes));
         Assert.Equal("KINGSTON SA400S3", inventory.Storage.Devices.Single(d => d.Name == "sda").Model);
-        Assert.DoesNotContain(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal));
+        Assert.DoesNotContain(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -257,6 +257,6 @@ public class SysBlockTests
         var inventory = Fixtures.Linux(new FactSource(FactSourceIds.Lsblk) { Status = FactSourceStatus.Absent });
 
         Assert.Empty(inventory.Storage.Devices);
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal) && w.Contains("disks are unknown", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.Lsblk, StringComparison.Ordinal) && w.Contains("disks are unknown", StringComparison.Ordinal));
     }
 }

@@ -128,7 +128,7 @@ public class WindowsSourcesTests
     {
         var inventory = Fixtures.Windows(new FactSource(FactSourceIds.CimProcessor) { Status = FactSourceStatus.Failed, Error = "CimException: Access denied" });
 
-        Assert.Contains(inventory.Warnings, w => w.StartsWith(FactSourceIds.CimProcessor, StringComparison.Ordinal) && w.Contains("Access denied", StringComparison.Ordinal));
-        Assert.Contains(inventory.Warnings, w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.CimProcessor, StringComparison.Ordinal) && w.Contains("Access denied", StringComparison.Ordinal));
+        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("no GPU tool was found", StringComparison.Ordinal));
     }
 }

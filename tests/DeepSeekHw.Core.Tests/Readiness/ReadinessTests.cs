@@ -62,7 +62,7 @@ public class ReadinessTests
     [Fact]
     public void A_cpu_only_machine_fails_or_cannot_know_every_gpu_check_and_is_pointed_to_a_gguf_distill()
     {
-        var vm = InventoryParser.Parse(FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json")), Catalog);
+        var vm = InventoryParser.Interpret(FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json")), Catalog);
 
         var checks = Test(vm, "DeepSeek-R1-Distill-Qwen-7B");
 
@@ -80,7 +80,7 @@ public class ReadinessTests
     [Fact]
     public void The_cpu_path_itself_checks_ram_not_gpus()
     {
-        var vm = InventoryParser.Parse(FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json")), Catalog);
+        var vm = InventoryParser.Interpret(FactBundleJson.Read(Fixtures.Text("bundles/debian12-cpu-only-vm.facts.json")), Catalog);
 
         var checks = Test(vm, "DeepSeek-R1-Distill-Qwen-1.5B", WeightPrecision.Q4_K_M, engine: "llama.cpp");
 

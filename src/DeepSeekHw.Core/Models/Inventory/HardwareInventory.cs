@@ -34,8 +34,11 @@ namespace DeepSeekHw
 
         public SoftwareStack Software { get; set; } = new SoftwareStack();
 
-        /// <summary>What could not be collected or understood, each naming its source.</summary>
-        public string[] Warnings { get; set; } = Array.Empty<string>();
+        /// <summary>What could not be collected or understood, each with its source and kind.</summary>
+        public InventoryWarning[] Warnings { get; set; } = Array.Empty<InventoryWarning>();
+
+        /// <summary>What became of each GPU tool: a rule tells "no GPU here" from "the GPU tool failed" by this, not by a warning's wording.</summary>
+        public GpuToolStatus[] GpuTools { get; set; } = Array.Empty<GpuToolStatus>();
 
         public DateTimeOffset CollectedAt { get; set; }
 
