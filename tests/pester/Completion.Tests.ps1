@@ -16,8 +16,14 @@ Describe 'Tab completion' {
         @{ Line = 'New-DeepSeekHardware -Gpu MI3'; Expect = 'MI300X' }
         @{ Line = 'Get-DeepSeekGpuSpec -Name RTX-40'; Expect = 'RTX-4090' }
         @{ Line = 'Get-DeepSeek'; Expect = 'Get-DeepSeekSizing' }
+        @{ Line = 'Get-DeepSeekSizing -Model V3 -Engine ll'; Expect = 'llama.cpp' }
+        @{ Line = 'Test-DeepSeekReadiness -Model V3 -Engine SG'; Expect = 'SGLang' }
     ) {
         Complete $Line | Should -Contain $Expect
+    }
+
+    It 'refuses an engine engines.json does not describe, naming the ones it does' {
+        { Get-DeepSeekSizing -Model DeepSeek-V3 -Engine TensorRT -ErrorAction Stop } | Should -Throw -ExpectedMessage '*vLLM, SGLang, llama.cpp, Ollama, Transformers*'
     }
 
     It 'quotes a completion that holds a space and survives a bracket in the word' {

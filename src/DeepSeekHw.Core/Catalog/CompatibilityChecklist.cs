@@ -23,7 +23,7 @@ namespace DeepSeekHw.Catalog
             MinorCompatibility = root["cudaMinorCompatibility"].Items.Select(r => new CudaDriverRow(r["major"].NumberText ?? string.Empty, "any " + r["major"].NumberText + ".x", r["linux"].AsString(), r["windows"].AsString(), Text(r, "source"))).ToList();
             Precisions = root["precisions"].Items.Select(r => new PrecisionRow(Text(r, "precision"), Text(r, "minComputeCapability"), r["weightOnlyMinComputeCapability"].AsString(), r["weightOnlyEngines"].Items.Select(e => e.AsString() ?? string.Empty).ToArray(), Text(r, "feature"), r["fallback"].AsString(), Text(r, "source"))).ToList();
             Rocm = root["rocm"].Items.Select(r => new RocmRow(Text(r, "rocm"), r["gfx"].Items.Select(g => g.AsString() ?? string.Empty).ToArray(), Text(r, "source"))).ToList();
-            Engines = root["engines"].Items.Select(r => new EngineRow(Text(r, "engine"), r["package"].AsString(), r["minimum"].AsString(), r["families"].Items.Select(f => f.AsString() ?? string.Empty).ToArray(), Text(r, "source"))).ToList();
+            Engines = root["engines"].Items.Select(r => new EngineRow(Text(r, "engine"), r["minimum"].AsString(), r["families"].Items.Select(f => f.AsString() ?? string.Empty).ToArray(), Text(r, "source"))).ToList();
             FrameworkMinimums = root["frameworkMinimums"].Items.Select(r => new FrameworkMinimumRow(Text(r, "package"), Text(r, "minimum"), Text(r, "when"), Text(r, "reason"), Text(r, "source"))).ToList();
             var mla = root["flashMla"];
             FlashMla = new FlashMlaRow(mla["computeCapabilities"].Items.Select(c => c.AsString() ?? string.Empty).ToArray(), Text(mla, "minCuda"), Text(mla, "minCudaBlackwell"), Text(mla, "source"));
@@ -152,19 +152,15 @@ namespace DeepSeekHw.Catalog
 
     public sealed class EngineRow
     {
-        public EngineRow(string engine, string? package, string? minimum, string[] families, string source)
+        public EngineRow(string engine, string? minimum, string[] families, string source)
         {
             Engine = engine;
-            Package = package;
             Minimum = minimum;
             Families = families;
             Source = source;
         }
 
         public string Engine { get; }
-
-        /// <summary>The Python distribution that provides the engine; null for engines that ship as binaries.</summary>
-        public string? Package { get; }
 
         /// <summary>The first release that supports the families listed (others: any release).</summary>
         public string? Minimum { get; }

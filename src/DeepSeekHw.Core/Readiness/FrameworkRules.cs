@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeepSeekHw.Sizing;
 
 using static DeepSeekHw.InvariantText;
 
@@ -16,7 +17,7 @@ namespace DeepSeekHw.Readiness
             new ReadinessRule("Framework.FlashMla", FlashMla),
         };
 
-        private static bool UsesPyTorch(ReadinessContext c) => c.EngineName is not ("llama.cpp" or "Ollama");
+        private static bool UsesPyTorch(ReadinessContext c) => c.Engine?.NeedsPyTorch != false;
 
         private static Verdict? PyTorch(ReadinessContext c)
         {
@@ -64,7 +65,8 @@ namespace DeepSeekHw.Readiness
         {
             "FP8" => c.Precision == "FP8",
             "Blackwell" => c.MinComputeCapability >= 10.0,
-            _ => c.Model != null && c.Model.Family.StartsWith(when, System.StringComparison.Ordinal) && c.EngineName == "Transformers",
+            // A model family's reference PyTorch pin applies to engines that do not bring their own (Transformers).
+            _ => c.Model != null && c.Model.Family.StartsWith(when, System.StringComparison.Ordinal) && c.Engine is { NeedsPyTorch: true, BringsOwnPyTorch: false },
         };
 
         private static Verdict? TensorFlow(ReadinessContext c)
@@ -95,20 +97,21 @@ namespace DeepSeekHw.Readiness
 
             var needsMinimum = row.Minimum != null && row.Families.Any(f => c.Model.Family.StartsWith(f, System.StringComparison.Ordinal));
             var expected = c.EngineName + (needsMinimum ? " >= " + row.Minimum + " (first release for " + c.Model.Family + ")" : " installed");
-            if (row.Package is null)
+            var engine = c.Engine!;
+            if (engine.Package is null)
             {
-                return Verdict.Unknown(expected, c.EngineName + " ships as a binary the inventory does not look for.", c.EngineName == "Ollama" ? "ollama --version" : "llama-server --version (build llama.cpp with -DGGML_CUDA=ON for GPUs)", row.Source);
+                return Verdict.Unknown(expected, c.EngineName + " ships as a binary the inventory does not look for.", engine.BinaryHint ?? c.EngineName + " --version", row.Source);
             }
 
-            var package = c.Package(row.Package);
+            var package = c.Package(engine.Package);
             if (package is null)
             {
                 return c.Inventory.Software?.PythonVersion is null
-                    ? Verdict.Unknown(expected, "Python was not found (or not probed), so " + c.EngineName + " is unknown.", "Install Python 3.10-3.12, then pip install " + row.Package + ".", row.Source)
-                    : Verdict.Fail(expected, "not installed", c.EngineName + " is not installed for Python " + c.Inventory.Software.PythonVersion + ".", "pip install \"" + row.Package + (needsMinimum ? ">=" + row.Minimum : string.Empty) + "\" (or run its container image).", row.Source);
+                    ? Verdict.Unknown(expected, "Python was not found (or not probed), so " + c.EngineName + " is unknown.", "Install Python 3.10-3.12, then pip install " + engine.Package + ".", row.Source)
+                    : Verdict.Fail(expected, "not installed", c.EngineName + " is not installed for Python " + c.Inventory.Software.PythonVersion + ".", "pip install \"" + engine.Package + (needsMinimum ? ">=" + row.Minimum : string.Empty) + "\" (or run its container image).", row.Source);
             }
 
-            return Verdict.Check(!needsMinimum || VersionNumber.AtLeast(package.Version, row.Minimum!), ReadinessStatus.Fail, expected, package.Version, c.EngineName + " is installed.", c.EngineName + " " + package.Version + " predates " + c.Model.Family + " support.", "pip install -U \"" + row.Package + ">=" + row.Minimum + "\".", row.Source);
+            return Verdict.Check(!needsMinimum || VersionNumber.AtLeast(package.Version, row.Minimum!), ReadinessStatus.Fail, expected, package.Version, c.EngineName + " is installed.", c.EngineName + " " + package.Version + " predates " + c.Model.Family + " support.", "pip install -U \"" + engine.Package + ">=" + row.Minimum + "\".", row.Source);
         }
 
         private static Verdict? FlashMla(ReadinessContext c)
@@ -119,9 +122,9 @@ namespace DeepSeekHw.Readiness
             }
 
             var row = c.Compat.FlashMla;
-            if (c.Model.Attention != AttentionKind.MultiHeadLatent || c.EngineName is not ("vLLM" or "SGLang") || c.Nvidia.Length == 0)
+            if (c.Model.Attention != AttentionKind.MultiHeadLatent || c.Engine?.SupportsFlashMla != true || c.Nvidia.Length == 0)
             {
-                return Verdict.NotApplicable("FlashMLA serves MLA models (V2/V3) in vLLM and SGLang on NVIDIA GPUs.");
+                return Verdict.NotApplicable("FlashMLA serves MLA models (V2/V3) in " + string.Join(" and ", EngineProfile.All.Where(e => e.SupportsFlashMla).Select(e => e.Name)) + " on NVIDIA GPUs.");
             }
 
             var cc = c.MinComputeCapability;

@@ -28,7 +28,8 @@ namespace DeepSeekHw.Readiness
             {
                 Baseline = SizingEngine.Estimate(NewRequest(null, null)); // a wrong request (context, concurrency) is the caller's error, not a check
                 Precision = Baseline?.Precision ?? request.Precision.ToString();
-                EngineName = Baseline?.Engine ?? request.Engine ?? "vLLM";
+                Engine = EngineProfile.Find(Baseline?.Engine ?? request.Engine) ?? EngineProfile.DefaultFor(gguf: false, training: false);
+                EngineName = Engine.Name;
                 if (Installed != null)
                 {
                     Estimate = Size(Installed.Spec, Installed.Count, out var error);
@@ -77,14 +78,17 @@ namespace DeepSeekHw.Readiness
 
         public string? EngineName { get; }
 
+        /// <summary>The serving engine and what it can do; null for a profile test.</summary>
+        public EngineProfile? Engine { get; }
+
         public bool IsWindows => string.Equals(Inventory.Platform, "Windows", StringComparison.OrdinalIgnoreCase);
 
         public GpuDevice[] Nvidia => Gpus.Where(g => g.Vendor == "NVIDIA").ToArray();
 
         public GpuDevice[] Amd => Gpus.Where(g => g.Vendor == "AMD").ToArray();
 
-        /// <summary>llama.cpp/Ollama can run on CPU: without a GPU, their GPU checks do not apply.</summary>
-        public bool IsCpuInference => Gpus.Length == 0 && EngineName is "llama.cpp" or "Ollama";
+        /// <summary>Engines that run from system RAM (llama.cpp, Ollama): without a GPU, their GPU checks do not apply.</summary>
+        public bool IsCpuInference => Gpus.Length == 0 && Engine?.RunsOnCpu == true;
 
         public int GpusNeededOnOneNode => Smallest?.GpuCount ?? 1;
 

@@ -114,7 +114,7 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var gguf = context.EngineName is "llama.cpp" or "Ollama";
+            var gguf = context.Engine?.RunsGguf == true;
             foreach (var precision in gguf ? GgufPrecisions : ServingPrecisions)
             {
                 var probe = new ReadinessContext(

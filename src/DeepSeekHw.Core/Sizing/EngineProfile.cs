@@ -1,48 +1,94 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Json;
+
+using static DeepSeekHw.Catalog.StrictData;
 
 namespace DeepSeekHw.Sizing
 {
     /// <summary>
-    /// What a serving engine decides for memory and speed: how much of each GPU it takes, how it lays out the MLA
-    /// cache, how it splits a model over GPUs, and how close to the hardware limits it runs.
+    /// A serving engine, described once (embedded engines.json, each figure with its source): what it runs on, how it
+    /// takes GPU memory and lays out the KV cache, how it splits a model over GPUs and how close to the hardware it runs.
+    /// Sizing, the readiness rules and the cmdlets' -Engine values read it; nothing else names an engine's behaviour.
     /// </summary>
     internal sealed class EngineProfile
     {
-        private const long GiB = 1L << 30;
-        private const long MiB = 1L << 20;
+        public const string Schema = "deepseekhw/engines@1";
 
-        public static readonly IReadOnlyList<EngineProfile> All = new[]
-        {
-            new EngineProfile("vLLM", memoryUtilization: 0.90, fixedReserve: 0, runtimeOverhead: GiB, tensorParallel: true, latentMla: true, batchedTokens: 8192, decodeEfficiency: 0.75, prefillEfficiency: 0.5, layerFloorMicroseconds: 20,
-                "vLLM: KV cache = total × gpu_memory_utilization − (weights + profiled activations + non-torch memory) (vllm/v1/worker/gpu_worker.py); MLA cached as one latent per token (MLAAttentionSpec)"),
-            new EngineProfile("SGLang", memoryUtilization: 0.88, fixedReserve: 0, runtimeOverhead: GiB, tensorParallel: true, latentMla: true, batchedTokens: 8192, decodeEfficiency: 0.75, prefillEfficiency: 0.5, layerFloorMicroseconds: 20,
-                "SGLang: weights + KV within mem_fraction_static of each GPU (≈0.88 on large GPUs); MLA cached as one latent per token"),
-            new EngineProfile("llama.cpp", memoryUtilization: null, fixedReserve: GiB, runtimeOverhead: 0, tensorParallel: false, latentMla: true, batchedTokens: 512, decodeEfficiency: 0.55, prefillEfficiency: 0.35, layerFloorMicroseconds: 30,
-                "llama.cpp: --fit keeps a 1 GiB margin per device; multi-GPU splits layers (--split-mode layer); current builds cache the 576-element MLA latent (after PR #19067)"),
-            new EngineProfile("Ollama", memoryUtilization: null, fixedReserve: 457 * MiB, runtimeOverhead: 0, tensorParallel: false, latentMla: false, batchedTokens: 512, decodeEfficiency: 0.55, prefillEfficiency: 0.35, layerFloorMicroseconds: 30,
-                "Ollama: 457 MiB minimum overhead per GPU; layers split across GPUs; its DeepSeek-V2/V3 cache stores decompressed per-head K/V (issue #5136)"),
-            new EngineProfile("Transformers", memoryUtilization: null, fixedReserve: 0, runtimeOverhead: 0, tensorParallel: false, latentMla: false, batchedTokens: 0, decodeEfficiency: 0.3, prefillEfficiency: 0.3, layerFloorMicroseconds: 150,
-                "Transformers: device_map places whole layers on GPUs; no memory reserve; eager decode; the DeepSeek attention caches decompressed per-head K/V"),
-        };
+        private static readonly Lazy<IReadOnlyList<EngineProfile>> Loaded = new Lazy<IReadOnlyList<EngineProfile>>(() => Read(DeepSeekCatalog.ReadResource("engines.json")));
 
-        private EngineProfile(string name, double? memoryUtilization, long fixedReserve, long runtimeOverhead, bool tensorParallel, bool latentMla, int batchedTokens, double decodeEfficiency, double prefillEfficiency, double layerFloorMicroseconds, string memoryRule)
+        private EngineProfile(JsonNode node, string where)
         {
-            Name = name;
-            DefaultMemoryUtilization = memoryUtilization;
-            FixedReserveBytes = fixedReserve;
-            RuntimeOverheadBytes = runtimeOverhead;
-            UsesTensorParallel = tensorParallel;
-            CachesMlaLatent = latentMla;
-            BatchedTokensPerStep = batchedTokens;
-            DecodeEfficiency = decodeEfficiency;
-            PrefillEfficiency = prefillEfficiency;
-            LayerFloorMicroseconds = layerFloorMicroseconds;
-            MemoryRule = memoryRule;
+            Name = Text(node, "name", where);
+            where += " ('" + Name + "')";
+            Package = OptionalText(node, "package", where);
+            BinaryHint = OptionalText(node, "binaryHint", where);
+            DefaultRole = OptionalText(node, "defaultFor", where);
+            NeedsPyTorch = Flag(node, "needsPyTorch", where);
+            RunsOnCpu = Flag(node, "runsOnCpu", where);
+            RunsGguf = Flag(node, "runsGguf", where);
+            BringsOwnPyTorch = Flag(node, "bringsOwnPyTorch", where);
+            SupportsFlashMla = Flag(node, "supportsFlashMla", where);
+            UsesTensorParallel = Flag(node, "usesTensorParallel", where);
+            CachesMlaLatent = Flag(node, "cachesMlaLatent", where);
+            Fp8MlaCacheWithIndexer = Flag(node, "fp8MlaCacheWithIndexer", where);
+            Fp8KvCache = Flag(node, "fp8KvCache", where);
+            Fp8WeightOnlyOnOlderGpus = Flag(node, "fp8WeightOnlyOnOlderGpus", where);
+            DefaultMemoryUtilization = OptionalNumber(node, "memoryUtilization", where);
+            FixedReserveBytes = Whole(node, "fixedReserveBytes", where);
+            RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
+            BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
+            DecodeEfficiency = Number(node, "decodeEfficiency", where);
+            PrefillEfficiency = Number(node, "prefillEfficiency", where);
+            LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
+            MemoryRule = Text(node, "memoryRule", where);
+            Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
         }
 
+        public static IReadOnlyList<EngineProfile> All => Loaded.Value;
+
+        public static IEnumerable<string> Names => All.Select(e => e.Name);
+
         public string Name { get; }
+
+        /// <summary>The Python distribution that provides the engine; null for engines that ship as binaries.</summary>
+        public string? Package { get; }
+
+        /// <summary>For binary engines, how to see the installed version (the inventory does not look for binaries).</summary>
+        public string? BinaryHint { get; }
+
+        /// <summary>What the engine is the default for: "safetensors" (inference), "gguf" or "training"; null otherwise.</summary>
+        public string? DefaultRole { get; }
+
+        /// <summary>Runs on PyTorch (a Python stack); binary engines do not.</summary>
+        public bool NeedsPyTorch { get; }
+
+        /// <summary>Runs a model from system RAM without a GPU.</summary>
+        public bool RunsOnCpu { get; }
+
+        /// <summary>Runs GGUF files (Q8_0 … Q2_K, and 16/32-bit GGUF); safetensors engines refuse them.</summary>
+        public bool RunsGguf { get; }
+
+        /// <summary>Pins its own PyTorch release, so a model's reference PyTorch version does not apply.</summary>
+        public bool BringsOwnPyTorch { get; }
+
+        public bool SupportsFlashMla { get; }
+
+        /// <summary>Splits each layer across GPUs (tensor parallel); otherwise whole layers go to each GPU.</summary>
+        public bool UsesTensorParallel { get; }
+
+        public bool CachesMlaLatent { get; }
+
+        /// <summary>Caches the MLA latent in FP8 with the V3.2 indexer key (vLLM's fp8_ds_mla, 656 B per token per layer).</summary>
+        public bool Fp8MlaCacheWithIndexer { get; }
+
+        /// <summary>Has an FP8 KV cache (for MLA models too).</summary>
+        public bool Fp8KvCache { get; }
+
+        /// <summary>Runs FP8 weights weight-only (dequantized in the kernel) on GPUs without FP8 units.</summary>
+        public bool Fp8WeightOnlyOnOlderGpus { get; }
 
         /// <summary>Fraction of each GPU the engine takes by default; null when it takes all but a fixed reserve.</summary>
         public double? DefaultMemoryUtilization { get; }
@@ -51,11 +97,6 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>CUDA graphs and workspace the engine keeps besides weights, KV and activations.</summary>
         public long RuntimeOverheadBytes { get; }
-
-        /// <summary>Splits each layer across GPUs (tensor parallel); otherwise whole layers go to each GPU.</summary>
-        public bool UsesTensorParallel { get; }
-
-        public bool CachesMlaLatent { get; }
 
         /// <summary>Tokens processed per forward step during prefill (chunked prefill / ubatch); 0 = the whole prompt at once.</summary>
         public int BatchedTokensPerStep { get; }
@@ -69,12 +110,35 @@ namespace DeepSeekHw.Sizing
 
         public string MemoryRule { get; }
 
-        public bool IsGgufEngine => Name == "llama.cpp" || Name == "Ollama";
-
-        public static IEnumerable<string> Names => All.Select(e => e.Name);
+        /// <summary>Where each figure comes from, by field name.</summary>
+        public IReadOnlyDictionary<string, string> Sources { get; }
 
         public static EngineProfile? Find(string? name) =>
             All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)
                                     || string.Equals(e.Name.Replace(".", string.Empty), name?.Replace(".", string.Empty), StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The engine a request gets when it names none: llama.cpp for GGUF, Transformers for training, vLLM otherwise.</summary>
+        public static EngineProfile DefaultFor(bool gguf, bool training) =>
+            All.First(e => e.DefaultRole == (gguf ? "gguf" : training ? "training" : "safetensors"));
+
+        internal static IReadOnlyList<EngineProfile> Read(string json)
+        {
+            var root = JsonParser.Parse(json);
+            if (root["schema"].AsString() != Schema)
+            {
+                throw new CatalogException("engines.json: 'schema' must be \"" + Schema + "\".");
+            }
+
+            var engines = root["engines"].Items.Select((node, i) => new EngineProfile(node, "engines.json: engines[" + i + "]")).ToList();
+            foreach (var role in new[] { "safetensors", "gguf", "training" })
+            {
+                if (engines.Count(e => e.DefaultRole == role) != 1)
+                {
+                    throw new CatalogException("engines.json: exactly one engine must be the default for " + role + ".");
+                }
+            }
+
+            return engines;
+        }
     }
 }

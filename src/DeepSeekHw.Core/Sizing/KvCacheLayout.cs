@@ -52,7 +52,7 @@ namespace DeepSeekHw.Sizing
                 var indexer = m.IndexHeads > 0 && engine.CachesMlaLatent ? m.IndexHeadDim + (m.IndexHeadDim / 128 * 4) : 0;
                 if (engine.CachesMlaLatent)
                 {
-                    if (type == KvCacheType.FP8 && m.IndexHeads > 0 && engine.Name == "vLLM")
+                    if (type == KvCacheType.FP8 && m.IndexHeads > 0 && engine.Fp8MlaCacheWithIndexer)
                     {
                         // fp8_ds_mla: 512 FP8 latent values, 4 FP32 scales, 64 BF16 rope values.
                         return new KvCacheLayout(656, indexer, true, 1, Invariant($"MLA latent in vLLM's fp8_ds_mla format: 656 B per token per layer, plus the {indexer} B indexer key"));
@@ -79,7 +79,7 @@ namespace DeepSeekHw.Sizing
         {
             if (type == KvCacheType.FP8)
             {
-                if (engine.IsGgufEngine)
+                if (engine.RunsGguf)
                 {
                     name = "q8_0, llama.cpp's 8-bit cache: it has no FP8 cache type";
                     return 34.0 / 32;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using DeepSeekHw.Catalog;
 
 using static DeepSeekHw.InvariantText;
 
@@ -110,7 +111,7 @@ namespace DeepSeekHw.Sizing
             if (string.IsNullOrWhiteSpace(name))
             {
                 var isGguf = PrecisionFormat.For(precision, 128, 0).IsGguf;
-                var chosen = EngineProfile.Find(isGguf ? "llama.cpp" : "vLLM")!;
+                var chosen = EngineProfile.DefaultFor(isGguf, training: false);
                 notes.Add("Engine: " + chosen.Name + " (default for " + precision + ").");
                 return chosen;
             }
@@ -193,37 +194,44 @@ namespace DeepSeekHw.Sizing
             }
 
             var isGguf = PrecisionFormat.For(precision, request.GroupSize, 0).IsGguf;
-            if (engine.IsGgufEngine && !isGguf && precision is not (WeightPrecision.BF16 or WeightPrecision.FP16 or WeightPrecision.FP32))
+            if (engine.RunsGguf && !isGguf && precision is not (WeightPrecision.BF16 or WeightPrecision.FP16 or WeightPrecision.FP32))
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported,
                     engine.Name + " runs GGUF files: choose Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K, or FP16/BF16/FP32 (" + precision + " is for vLLM, SGLang or Transformers).");
             }
 
-            if (!engine.IsGgufEngine && isGguf)
+            if (!engine.RunsGguf && isGguf)
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported,
                     precision + " is a GGUF format for llama.cpp or Ollama; with " + engine.Name + " choose FP8, INT8, INT4, GPTQ_INT4 or AWQ_INT4.");
             }
 
-            if (request.Workload != SizingWorkload.Inference && (isGguf || engine.IsGgufEngine))
+            if (request.Workload != SizingWorkload.Inference && (isGguf || engine.RunsGguf))
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported, "Training sizes PyTorch workloads; GGUF precisions and llama.cpp/Ollama are inference-only.");
             }
 
             if (request.Gpu is { } gpu && precision == WeightPrecision.FP8 && !HasFp8Units(gpu))
             {
+                // The compatibility checklist's FP8 row decides: native units from one capability, weight-only from another.
+                var row = CompatibilityChecklist.Builtin.PrecisionFor(nameof(WeightPrecision.FP8))!;
                 var cc = CapabilityOf(gpu);
-                if (engine.Name == "SGLang" || (cc is { } c && c < 7.5) || (cc is null && gpu.Vendor != "NVIDIA"))
+                var weightOnly = engine.Fp8WeightOnlyOnOlderGpus && cc is { } capability && row.WeightOnlyMinComputeCapability is { } floor
+                                 && capability >= double.Parse(floor, NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (!weightOnly)
                 {
                     throw new SizingException(SizingErrorIds.PrecisionNotSupported,
-                        gpu.Name + " has no FP8 tensor cores" + (cc is { } known ? Invariant($" (compute capability {known:0.0} < 8.9)") : string.Empty) +
-                        ", and " + engine.Name + " cannot run FP8 weights on it: convert to BF16 or choose INT8/INT4 weights.");
+                        gpu.Name + " has no FP8 tensor cores" + (cc is { } known ? Invariant($" (compute capability {known:0.0} < {row.MinComputeCapability})") : string.Empty) +
+                        ", and " + engine.Name + " cannot run FP8 weights on it" +
+                        (row.WeightOnlyMinComputeCapability is { } min ? Invariant($" (weight-only FP8 needs compute capability {min} and {string.Join(" or ", row.WeightOnlyEngines)})") : string.Empty) +
+                        ": convert to BF16 or choose INT8/INT4 weights.");
                 }
             }
 
-            if (model.Attention == AttentionKind.MultiHeadLatent && request.KvCacheType == KvCacheType.FP8 && engine.Name == "Transformers")
+            if (model.Attention == AttentionKind.MultiHeadLatent && request.KvCacheType == KvCacheType.FP8 && !engine.Fp8KvCache)
             {
-                throw new SizingException(SizingErrorIds.PrecisionNotSupported, "Transformers has no FP8 KV cache for MLA models; use vLLM or SGLang for an FP8 cache.");
+                throw new SizingException(SizingErrorIds.PrecisionNotSupported,
+                    engine.Name + " has no FP8 KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => e.Fp8KvCache && e.CachesMlaLatent).Select(e => e.Name)) + " for an FP8 cache.");
             }
         }
 

@@ -122,7 +122,7 @@ namespace DeepSeekHw.Sizing
             }
         }
 
-        private static EngineProfile EngineProfileForTraining => EngineProfile.Find("Transformers")!;
+        private static EngineProfile EngineProfileForTraining => EngineProfile.DefaultFor(gguf: false, training: true);
 
         // LoRA on q/k/v/o and the dense (or shared-expert) MLP projections: rank × (in + out) per matrix.
         private static long LoraParameters(ModelSpec m)

@@ -76,7 +76,8 @@ namespace DeepSeekHw.Commands
 
         /// <summary>Serving engine, which decides the KV layout and memory reserve: vLLM (default), SGLang, llama.cpp (default for GGUF), Ollama or Transformers.</summary>
         [Parameter]
-        [ValidateSet("vLLM", "SGLang", "llama.cpp", "Ollama", "Transformers", IgnoreCase = true)]
+        [ValidateEngine]
+        [ArgumentCompleter(typeof(EngineNameCompleter))]
         public string? Engine { get; set; }
 
         /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>

@@ -96,7 +96,8 @@ namespace DeepSeekHw.Commands
 
         /// <summary>Serving engine: vLLM (default), SGLang, llama.cpp (default for GGUF), Ollama or Transformers.</summary>
         [Parameter(ParameterSetName = ModelSet)]
-        [ValidateSet("vLLM", "SGLang", "llama.cpp", "Ollama", "Transformers", IgnoreCase = true)]
+        [ValidateEngine]
+        [ArgumentCompleter(typeof(EngineNameCompleter))]
         public string? Engine { get; set; }
 
         /// <summary>Machines to test: inventories from Get-DeepSeekHardware (live, replayed or deserialized from remoting) or New-DeepSeekHardware, or a GPU from Get-DeepSeekGpuSpec (one of it). Default: this machine.</summary>

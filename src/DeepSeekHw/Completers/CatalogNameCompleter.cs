@@ -29,6 +29,13 @@ namespace DeepSeekHw.Commands.Completers
             CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Catalog.ProfileCatalog.Builtin.Select(p => (p.Name, p.Description)));
     }
 
+    /// <summary>Completes -Engine with the serving engines engines.json describes.</summary>
+    public sealed class EngineNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Sizing.SizingEngine.EngineNames.Select(e => (e, e)));
+    }
+
     /// <summary>Completes -IncludeCheck / -ExcludeCheck with readiness check ids.</summary>
     public sealed class CheckIdCompleter : IArgumentCompleter
     {
@@ -41,7 +48,7 @@ namespace DeepSeekHw.Commands.Completers
         public static IEnumerable<CompletionResult> Complete(string? wordToComplete, IEnumerable<(string Name, string Tooltip)> names)
         {
             var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var pattern = WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase);
+            var pattern = WildcardPattern.Get(WildcardPattern.Escape(word) + "*", WildcardOptions.IgnoreCase);
             return names
                 .Where(n => pattern.IsMatch(n.Name))
                 .OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
