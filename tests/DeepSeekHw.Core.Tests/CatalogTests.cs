@@ -60,7 +60,7 @@ public sealed class CatalogTests
         Assert.Equal(129280, v3.VocabSize);
         Assert.Equal(163840, v3.MaxContextLength);
         Assert.Equal(1, v3.MtpLayers);
-        Assert.Equal(("FP8", 128), (v3.NativeDtype, v3.NativeWeightBlockSize));
+        Assert.Equal((WeightPrecision.FP8, 128), (v3.NativeDtype, v3.NativeWeightBlockSize));
         Assert.Equal(688_586_727_753L, v3.CheckpointBytes);
         Assert.False(v3.CheckpointSizeIsEstimate);
     }
@@ -86,7 +86,7 @@ public sealed class CatalogTests
         Assert.Equal((28, 4, 128), (qwen.NumAttentionHeads, qwen.NumKeyValueHeads, qwen.HeadDim));
         Assert.False(llama.AttentionBias);
         Assert.Equal((64, 8, 128), (llama.NumAttentionHeads, llama.NumKeyValueHeads, llama.HeadDim));
-        Assert.Equal("BF16", llama.NativeDtype);
+        Assert.Equal(WeightPrecision.BF16, llama.NativeDtype);
     }
 
     [Fact]

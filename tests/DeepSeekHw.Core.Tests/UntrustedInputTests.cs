@@ -26,7 +26,7 @@ public sealed class UntrustedInputTests
         var inventory = Fixtures.Linux(Fixtures.Source(sourceId, output, 0));
 
         var gpu = Assert.Single(inventory.Gpus);
-        Assert.Equal("AMD", gpu.Vendor);
+        Assert.Equal(GpuVendor.AMD, gpu.Vendor);
         Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(sourceId, StringComparison.Ordinal) && w.Contains("99999999999", StringComparison.Ordinal));
     }
 
@@ -116,7 +116,7 @@ public sealed class UntrustedInputTests
         }
 
         var inventory = Fixtures.Linux(redacted.Where(s => !s.Id.StartsWith("cim:", StringComparison.Ordinal)).ToArray());
-        Assert.Contains(inventory.Gpus, g => g.Vendor == "NVIDIA" && g.MemoryTotalBytes > 20L << 30); // what sizing needs survives
+        Assert.Contains(inventory.Gpus, g => g.Vendor == GpuVendor.NVIDIA && g.MemoryTotalBytes > 20L << 30); // what sizing needs survives
         Assert.All(inventory.Gpus.Where(g => g.Uuid != null), g => Assert.StartsWith("hashed-", g.Uuid, StringComparison.Ordinal));
         Assert.Equal("/home/user/data", Assert.Single(inventory.Storage.Volumes).MountPoint);
     }

@@ -169,7 +169,7 @@ namespace DeepSeekHw.Catalog
                 TieWordEmbeddings = config["tie_word_embeddings"].AsBoolean() ?? false,
                 MtpLayers = Int("num_nextn_predict_layers", 0),
                 MaxContextLength = RequiredInt("max_position_embeddings"),
-                NativeDtype = isFp8 ? "FP8" : DtypeName(config["torch_dtype"].AsString()),
+                NativeDtype = isFp8 ? WeightPrecision.FP8 : DtypeOf(config["torch_dtype"].AsString()),
                 NativeWeightBlockSize = isFp8 && quantization["weight_block_size"].Items.Count > 0 ? quantization["weight_block_size"].Items[0].AsInt32() ?? 0 : 0,
                 TotalParameters = published["totalParameters"].AsInt64() ?? 0,
                 ActiveParameters = published["activeParameters"].AsInt64() ?? published["totalParameters"].AsInt64() ?? 0,
@@ -206,7 +206,7 @@ namespace DeepSeekHw.Catalog
                 throw new CatalogException(Invariant($"{where}: checkpoint.bytes must be from 1 to {MaxCheckpointBytes}."));
             }
 
-            model.CheckpointBytes = checkpointBytes ?? (long)(model.TotalParameters * (model.NativeDtype == "FP8" ? 1.0 : model.NativeDtype == "FP32" ? 4.0 : 2.0));
+            model.CheckpointBytes = checkpointBytes ?? (long)(model.TotalParameters * Sizing.PrecisionFormat.NominalBytes(model.NativeDtype));
             model.CheckpointSizeIsEstimate = checkpointBytes is null || (checkpoint["isEstimate"].AsBoolean() ?? false);
             model.CheckpointSource = checkpoint["source"].AsString() ?? "derived: published parameters × bytes of the native dtype";
             return model;
@@ -232,7 +232,9 @@ namespace DeepSeekHw.Catalog
                 DisplayName = node["displayName"].AsString() ?? name,
                 Aliases = Strings(node["aliases"]),
                 MatchPatterns = Strings(node["match"]),
-                Vendor = Required(node["vendor"].AsString(), where, "vendor"),
+                Vendor = Enum.TryParse<GpuVendor>(Required(node["vendor"].AsString(), where, "vendor"), ignoreCase: true, out var vendor) && vendor != GpuVendor.Unknown
+                    ? vendor
+                    : throw new CatalogException(Invariant($"{where}: 'vendor' must be one of {string.Join(", ", Enum.GetNames(typeof(GpuVendor)).Skip(1))}.")),
                 Architecture = node["architecture"].AsString() ?? string.Empty,
                 FormFactor = node["formFactor"].AsString() ?? string.Empty,
                 MemoryBytes = Bounded("memoryBytes", MinGpuMemoryBytes, MaxGpuMemoryBytes),
@@ -278,11 +280,11 @@ namespace DeepSeekHw.Catalog
             return SafeText.Clean(text.Length > 40 ? text.Substring(0, 40) + "…" : text);
         }
 
-        private static string DtypeName(string? torchDtype) => torchDtype switch
+        private static WeightPrecision DtypeOf(string? torchDtype) => torchDtype switch
         {
-            "float16" => "FP16",
-            "float32" => "FP32",
-            _ => "BF16",
+            "float16" => WeightPrecision.FP16,
+            "float32" => WeightPrecision.FP32,
+            _ => WeightPrecision.BF16,
         };
 
         // Names are what people type and what tables show: printable, and short enough for a column.

@@ -49,7 +49,7 @@ namespace DeepSeekHw.Catalog
             MinNetworkBitsPerSecond = p["network"]["bitsPerSecond"].AsInt64(),
             StorageNetworkBitsPerSecond = p["network"]["storageEthernetBitsPerSecond"].AsInt64(),
             ModelMaxParameters = p["model"]["maxParameters"].AsInt64(),
-            ModelPrecision = p["model"]["precision"].AsString(),
+            ModelPrecision = p["model"]["precision"].AsString() is { } precision ? (WeightPrecision)Enum.Parse(typeof(WeightPrecision), precision) : (WeightPrecision?)null,
         };
     }
 }

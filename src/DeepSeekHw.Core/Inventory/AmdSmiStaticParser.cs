@@ -83,7 +83,7 @@ namespace DeepSeekHw.Inventory
             var gpu = new GpuDevice
             {
                 Index = index,
-                Vendor = "AMD",
+                Vendor = GpuVendor.AMD,
                 Name = Get("ASIC.MARKET_NAME") ?? Get("BOARD.PRODUCT_NAME") ?? "AMD GPU " + index.ToString(CultureInfo.InvariantCulture),
                 MemoryTotalBytes = FactNumber.InRange(FactText.ParseBytes(Get("VRAM.SIZE")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " VRAM size"),
                 PciBusId = Get("BUS.BDF"),

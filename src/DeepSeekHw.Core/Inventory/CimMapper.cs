@@ -92,14 +92,14 @@ namespace DeepSeekHw.Inventory
             foreach (var controller in controllers)
             {
                 var vendorId = PciVendor.Match(Clean(controller, "PNPDeviceID") ?? string.Empty);
-                var vendor = !vendorId.Success ? null : vendorId.Groups["v"].Value.ToUpperInvariant() switch
+                var vendor = !vendorId.Success ? GpuVendor.Unknown : vendorId.Groups["v"].Value.ToUpperInvariant() switch
                 {
-                    "10DE" => "NVIDIA",
-                    "1002" => "AMD",
-                    "8086" => "Intel",
-                    _ => null,
+                    "10DE" => GpuVendor.NVIDIA,
+                    "1002" => GpuVendor.AMD,
+                    "8086" => GpuVendor.Intel,
+                    _ => GpuVendor.Unknown,
                 };
-                if (vendor is null)
+                if (vendor == GpuVendor.Unknown)
                 {
                     continue; // Microsoft Basic Display, Remote Display, virtual adapters
                 }
@@ -112,7 +112,7 @@ namespace DeepSeekHw.Inventory
                     Name = name,
                     Vendor = vendor,
                     MemoryTotalBytes = registryMemory.TryGetValue(name, out var bytes) ? bytes : (long?)null,
-                    DriverVersion = vendor == "NVIDIA" ? NvidiaVersionFromWindows(driver) ?? driver : driver,
+                    DriverVersion = vendor == GpuVendor.NVIDIA ? NvidiaVersionFromWindows(driver) ?? driver : driver,
                     Source = sourceId,
                 });
             }

@@ -182,7 +182,7 @@ namespace DeepSeekHw.Inventory
             }
 
             // amd-smi replaces rocm-smi from ROCm 6; either lists the same GPUs, so it is read only when rocm-smi listed none.
-            var amdSmi = windows || gpus.Any(g => g.Vendor == "AMD") ? null : reader.Gpu(FactSourceIds.AmdSmiStatic);
+            var amdSmi = windows || gpus.Any(g => g.Vendor == GpuVendor.AMD) ? null : reader.Gpu(FactSourceIds.AmdSmiStatic);
             if (amdSmi != null)
             {
                 Guard(log, FactSourceIds.AmdSmiStatic, () =>
@@ -194,7 +194,7 @@ namespace DeepSeekHw.Inventory
             }
 
             var topology = windows ? null : reader.Optional(FactSourceIds.NvidiaSmiTopology);
-            if (topology != null && gpus.Count(g => g.Vendor == "NVIDIA") > 1)
+            if (topology != null && gpus.Count(g => g.Vendor == GpuVendor.NVIDIA) > 1)
             {
                 Guard(log, FactSourceIds.NvidiaSmiTopology, () =>
                 {
@@ -263,9 +263,9 @@ namespace DeepSeekHw.Inventory
             foreach (var candidate in candidates)
             {
                 var seen = matchByName
-                    ? gpus.Take(fromVendorTool).Any(g => g.Vendor == candidate.Vendor && (g.Name == candidate.Name || candidate.Vendor == "NVIDIA"))
+                    ? gpus.Take(fromVendorTool).Any(g => g.Vendor == candidate.Vendor && (g.Name == candidate.Name || candidate.Vendor == GpuVendor.NVIDIA))
                     : busIds.Contains(LspciParser.NormalizeBusId(candidate.PciBusId));
-                if (seen || (matchByName && candidate.Vendor == "Intel"))
+                if (seen || (matchByName && candidate.Vendor == GpuVendor.Intel))
                 {
                     continue; // integrated Intel graphics are not an inference target
                 }

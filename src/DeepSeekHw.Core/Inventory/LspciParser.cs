@@ -31,7 +31,7 @@ namespace DeepSeekHw.Inventory
                 gpus.Add(new GpuDevice
                 {
                     Index = gpus.Count,
-                    Vendor = match.Groups["vendor"].Value.ToLowerInvariant() == "10de" ? "NVIDIA" : "AMD",
+                    Vendor = match.Groups["vendor"].Value.ToLowerInvariant() == "10de" ? GpuVendor.NVIDIA : GpuVendor.AMD,
                     Name = marketing.Success ? marketing.Groups["name"].Value : description,
                     PciBusId = match.Groups["bus"].Value,
                     Source = sourceId,

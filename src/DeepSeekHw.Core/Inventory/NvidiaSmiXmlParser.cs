@@ -107,7 +107,7 @@ namespace DeepSeekHw.Inventory
             {
                 Index = index, // nvidia-smi lists GPUs in its own index order (PCI bus order), the order topo -m uses
                 Name = Text(gpu, "product_name") ?? "Unknown NVIDIA GPU",
-                Vendor = "NVIDIA",
+                Vendor = GpuVendor.NVIDIA,
                 Architecture = Text(gpu, "product_architecture"),
                 Uuid = Text(gpu, "uuid"),
                 PciBusId = Text(gpu, "pci", "pci_bus_id") ?? FactText.Clean(gpu.Attribute("id")?.Value),

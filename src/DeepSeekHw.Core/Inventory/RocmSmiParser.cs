@@ -45,7 +45,7 @@ namespace DeepSeekHw.Inventory
                 var gpu = new GpuDevice
                 {
                     Index = index,
-                    Vendor = "AMD",
+                    Vendor = GpuVendor.AMD,
                     Name = NameOf(values) ?? "AMD GPU " + (FactText.Clean(Find(values, "GPU ID", "Device ID")) ?? property.Key),
                     MemoryTotalBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM total"),
                     MemoryUsedBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Used Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM used"),

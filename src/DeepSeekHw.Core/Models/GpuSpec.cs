@@ -19,7 +19,7 @@ namespace DeepSeekHw
         /// <summary>Regular expressions (case-insensitive) that match the names nvidia-smi, rocm-smi or CIM report.</summary>
         public IReadOnlyList<string> MatchPatterns { get; internal set; } = Array.Empty<string>();
 
-        public string Vendor { get; internal set; } = string.Empty;
+        public GpuVendor Vendor { get; internal set; }
 
         public string Architecture { get; internal set; } = string.Empty;
 

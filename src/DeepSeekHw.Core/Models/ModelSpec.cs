@@ -99,7 +99,7 @@ namespace DeepSeekHw
         public int PublishedContextLength { get; internal set; }
 
         /// <summary>The dtype the weights are released in: FP8 for the V3/R1 line, BF16 otherwise.</summary>
-        public string NativeDtype { get; internal set; } = "BF16";
+        public WeightPrecision NativeDtype { get; internal set; } = WeightPrecision.BF16;
 
         /// <summary>Block size of FP8 weight scales (128 for 128×128 blocks); 0 when weights are not block-quantized.</summary>
         public int NativeWeightBlockSize { get; internal set; }

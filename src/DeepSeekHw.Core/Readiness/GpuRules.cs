@@ -77,7 +77,7 @@ namespace DeepSeekHw.Readiness
                 return none;
             }
 
-            var others = c.Gpus.Where(g => g.Vendor != "NVIDIA" && g.Vendor != "AMD").ToList();
+            var others = c.Gpus.Where(g => g.Vendor != GpuVendor.NVIDIA && g.Vendor != GpuVendor.AMD).ToList();
             var vendors = string.Join(", ", c.Gpus.Select(g => g.Vendor).Distinct());
             if (others.Count == 0)
             {
@@ -155,7 +155,7 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var bytesPerWeight = profile.ModelPrecision switch { "FP32" => 4.0, "INT8" => 1.0, _ => 2.0 };
+            var bytesPerWeight = PrecisionFormat.NominalBytes(profile.ModelPrecision.Value);
             var need = (long)(parameters * bytesPerWeight * 1.2);
             var expected = Invariant($">= {Units.Size(need)} on one GPU ({parameters / 1e9:0.#}B parameters x {bytesPerWeight:0} B ({profile.ModelPrecision}) x 1.2 for KV cache and runtime)");
             if (WithoutGpu(c, expected) is { } none)

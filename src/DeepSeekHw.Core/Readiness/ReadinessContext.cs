@@ -39,7 +39,7 @@ namespace DeepSeekHw.Readiness
             }
             else
             {
-                Precision = Profile?.ModelPrecision;
+                Precision = Profile?.ModelPrecision?.ToString();
                 EngineName = null;
             }
         }
@@ -83,9 +83,9 @@ namespace DeepSeekHw.Readiness
 
         public bool IsWindows => string.Equals(Inventory.Platform, "Windows", StringComparison.OrdinalIgnoreCase);
 
-        public GpuDevice[] Nvidia => Gpus.Where(g => g.Vendor == "NVIDIA").ToArray();
+        public GpuDevice[] Nvidia => Gpus.Where(g => g.Vendor == GpuVendor.NVIDIA).ToArray();
 
-        public GpuDevice[] Amd => Gpus.Where(g => g.Vendor == "AMD").ToArray();
+        public GpuDevice[] Amd => Gpus.Where(g => g.Vendor == GpuVendor.AMD).ToArray();
 
         /// <summary>Engines that run from system RAM (llama.cpp, Ollama): without a GPU, their GPU checks do not apply.</summary>
         public bool IsCpuInference => Gpus.Length == 0 && Engine?.RunsOnCpu == true;

@@ -29,7 +29,7 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var native = c.Precision == c.Model.NativeDtype || (c.Precision == "BF16" && c.Model.NativeDtype != "FP8");
+            var native = c.Precision == c.Model.NativeDtype.ToString() || (c.Precision == nameof(WeightPrecision.BF16) && c.Model.NativeDtype != WeightPrecision.FP8);
             var download = native && c.Model.CheckpointBytes > 0 ? c.Model.CheckpointBytes : c.Baseline.WeightBytes;
             var need = (long)(download * 1.1);
             var expected = ">= " + Units.Size(need) + " free (" + (native ? "the checkpoint" : c.Precision + " weights") + " + 10%)";

@@ -83,12 +83,12 @@ namespace DeepSeekHw.Readiness
                 Memory = new MemoryInfo { TotalBytes = MemoryBytes, UsableBytes = MemoryBytes },
                 CollectedAt = DateTimeOffset.UtcNow,
             };
-            inventory.Software.NvidiaDriverVersion = Gpu.Vendor == "NVIDIA" ? DriverVersion : null;
-            inventory.Software.AmdDriverVersion = Gpu.Vendor == "AMD" ? DriverVersion : null;
+            inventory.Software.NvidiaDriverVersion = Gpu.Vendor == GpuVendor.NVIDIA ? DriverVersion : null;
+            inventory.Software.AmdDriverVersion = Gpu.Vendor == GpuVendor.AMD ? DriverVersion : null;
             var packages = Packages.Select(p => new SoftwarePackage { Name = p.Key, Version = p.Value }).ToList();
             if (PyTorchVersion != null)
             {
-                packages.Add(new SoftwarePackage { Name = "torch", Version = PyTorchVersion, CudaBuild = Gpu.Vendor == "NVIDIA" ? PyTorchCudaBuild : null, RocmBuild = Gpu.Vendor == "AMD" ? PyTorchCudaBuild : null });
+                packages.Add(new SoftwarePackage { Name = "torch", Version = PyTorchVersion, CudaBuild = Gpu.Vendor == GpuVendor.NVIDIA ? PyTorchCudaBuild : null, RocmBuild = Gpu.Vendor == GpuVendor.AMD ? PyTorchCudaBuild : null });
             }
 
             inventory.Software.Packages = packages.ToArray();

@@ -31,8 +31,11 @@ namespace DeepSeekHw.Sizing
 
         public string Basis { get; }
 
-        /// <summary>Bytes per weight the seed documents' rule of thumb uses (4, 2, 1 or 0.5).</summary>
-        public double SeedBytesPerWeight => BitsPerWeight >= 24 ? 4 : BitsPerWeight >= 12 ? 2 : BitsPerWeight >= 6 ? 1 : 0.5;
+        /// <summary>The whole bytes a weight of this precision takes before metadata (4, 2, 1 or 0.5): the one dtype → bytes rule.</summary>
+        public double NominalBytesPerWeight => BitsPerWeight >= 24 ? 4 : BitsPerWeight >= 12 ? 2 : BitsPerWeight >= 6 ? 1 : 0.5;
+
+        /// <summary>Nominal bytes per weight of a dtype (a model's native one, an edition's).</summary>
+        public static double NominalBytes(WeightPrecision precision) => For(precision, 128, 0).NominalBytesPerWeight;
 
         public string Name => Precision.ToString();
 

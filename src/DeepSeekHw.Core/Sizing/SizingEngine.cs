@@ -50,7 +50,7 @@ namespace DeepSeekHw.Sizing
             var context = ResolveContext(request, notes);
             Validate(request, model, engine, precision);
 
-            var format = PrecisionFormat.For(precision, request.GroupSize, model.NativeDtype == "FP8" ? model.NativeWeightBlockSize : 0);
+            var format = PrecisionFormat.For(precision, request.GroupSize, model.NativeDtype == WeightPrecision.FP8 ? model.NativeWeightBlockSize : 0);
             notes.Add("Weights: " + format.Basis + (format.KeepsEmbeddingsInBf16 ? "; embeddings, LM head and norms stay BF16" : string.Empty) + ".");
             var parameters = ParameterCounter.Count(model);
             if (parameters.Mtp > 0)
@@ -70,7 +70,7 @@ namespace DeepSeekHw.Sizing
                 TotalParameters = parameters.Total,
                 ActiveParameters = parameters.ActivePerToken(model.ExpertsPerToken, model.MoeLayers),
                 WeightBytes = weights.Total,
-                SeedRuleOfThumbBytes = (long)(model.TotalParameters * 2 * format.SeedBytesPerWeight),
+                SeedRuleOfThumbBytes = (long)(model.TotalParameters * 2 * format.NominalBytesPerWeight),
                 Gpu = request.Gpu?.Name,
             };
 
@@ -83,7 +83,7 @@ namespace DeepSeekHw.Sizing
                 TrainingSizing.Fill(estimate, request, weights, context, notes);
             }
 
-            notes.Add(Invariant($"Seed guides' rule of thumb (parameters × 2 × {format.SeedBytesPerWeight:0.#} bytes) = {estimate.SeedRuleOfThumbBytes / (double)GiB:0.#} GiB; it ignores context, batch and KV layout."));
+            notes.Add(Invariant($"Seed guides' rule of thumb (parameters × 2 × {format.NominalBytesPerWeight:0.#} bytes) = {estimate.SeedRuleOfThumbBytes / (double)GiB:0.#} GiB; it ignores context, batch and KV layout."));
             estimate.Assumptions = notes.ToArray();
             return estimate;
         }
@@ -95,13 +95,7 @@ namespace DeepSeekHw.Sizing
                 return requested;
             }
 
-            var native = model.NativeDtype switch
-            {
-                "FP8" => WeightPrecision.FP8,
-                "FP16" => WeightPrecision.FP16,
-                "FP32" => WeightPrecision.FP32,
-                _ => WeightPrecision.BF16,
-            };
+            var native = model.NativeDtype;
             notes.Add(Invariant($"Precision: the model's native {native}{(model.NativeWeightBlockSize > 0 ? Invariant($" with {model.NativeWeightBlockSize}×{model.NativeWeightBlockSize} block scales") : string.Empty)}."));
             return native;
         }

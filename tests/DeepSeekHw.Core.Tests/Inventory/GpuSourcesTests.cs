@@ -18,7 +18,7 @@ public class GpuSourcesTests
         Assert.Equal(count, inventory.Gpus.Length);
         var gpu = inventory.Gpus[0];
         Assert.Equal(name, gpu.Name);
-        Assert.Equal("AMD", gpu.Vendor);
+        Assert.Equal(GpuVendor.AMD, gpu.Vendor);
         Assert.Equal(vram, gpu.MemoryTotalBytes);
         Assert.Equal(driver, gpu.DriverVersion);
         Assert.Equal(driver, inventory.Software.AmdDriverVersion);
@@ -136,7 +136,7 @@ public class AmdSmiTests
         Assert.All(inventory.Gpus, g =>
         {
             Assert.Equal("MI300A", g.Name);
-            Assert.Equal("AMD", g.Vendor);
+            Assert.Equal(GpuVendor.AMD, g.Vendor);
             Assert.Equal(64289L * 1024 * 1024, g.MemoryTotalBytes);
             Assert.Equal("6.9.0-rc5+", g.DriverVersion);
         });

@@ -33,7 +33,7 @@ public class NvidiaSmiXmlTests
         var gpu = Assert.Single(inventory.Gpus);
         Assert.Equal(0, gpu.Index);
         Assert.Equal(name, gpu.Name);
-        Assert.Equal("NVIDIA", gpu.Vendor);
+        Assert.Equal(GpuVendor.NVIDIA, gpu.Vendor);
         Assert.Equal(totalMiB * MiB, gpu.MemoryTotalBytes);
         Assert.Equal(driver, gpu.DriverVersion);
         Assert.Equal(cuda, gpu.CudaVersion);

@@ -17,7 +17,7 @@ public class WindowsSourcesTests
 
         var gpu = Assert.Single(inventory.Gpus); // integrated Intel graphics and the remote display adapter are left out
         Assert.Equal(name, gpu.Name);
-        Assert.Equal(vendor, gpu.Vendor);
+        Assert.Equal(vendor, gpu.Vendor.ToString());
         Assert.Null(gpu.MemoryTotalBytes); // AdapterRAM (4293918720 or less) is never used
     }
 

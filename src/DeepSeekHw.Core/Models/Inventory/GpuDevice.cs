@@ -9,7 +9,7 @@ namespace DeepSeekHw
         public string Name { get; set; } = string.Empty;
 
         /// <summary>NVIDIA, AMD or Intel.</summary>
-        public string Vendor { get; set; } = string.Empty;
+        public GpuVendor Vendor { get; set; }
 
         /// <summary>Total memory the driver exposes; null when no source reports it reliably (never CIM's 32-bit AdapterRAM).</summary>
         public long? MemoryTotalBytes { get; set; }

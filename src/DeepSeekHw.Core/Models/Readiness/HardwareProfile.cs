@@ -53,7 +53,7 @@ namespace DeepSeekHw
         /// <summary>Editions: the largest model they serve, in parameters, and its precision.</summary>
         public long? ModelMaxParameters { get; internal set; }
 
-        public string? ModelPrecision { get; internal set; }
+        public WeightPrecision? ModelPrecision { get; internal set; }
 
         public override string ToString() => Name;
     }
