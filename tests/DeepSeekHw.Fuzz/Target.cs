@@ -64,11 +64,12 @@ internal static class Target
 
         if (caseNumber % 8 == 0)
         {
-            var request = new ReadinessRequest(inventory) { Model = Distill };
+            var request = new ReadinessRequest(inventory, new SizingRequest(Distill));
             try
             {
-                var checks = ReadinessEngine.Evaluate(request, Catalog, CompatibilityChecklist.Builtin);
-                ReadinessEngine.Summarize(request, checks, Catalog, CompatibilityChecklist.Builtin);
+                var assessment = ReadinessEngine.Assess(request, Catalog, CompatibilityChecklist.Builtin);
+                var checks = assessment.Checks;
+                assessment.Summarize();
                 return checks.Select(c => Violation(c, "check " + c.CheckId)).FirstOrDefault(v => v != null);
             }
             catch (SizingException)

@@ -18,16 +18,25 @@ namespace DeepSeekHw.Catalog
 
         private CompatibilityChecklist(JsonNode root)
         {
-            Version = root["version"].AsString() ?? string.Empty;
-            CudaDrivers = root["cudaDrivers"].Items.Select(r => new CudaDriverRow(Text(r, "cuda"), Text(r, "release"), r["linux"].AsString(), r["windows"].AsString(), Text(r, "source"))).ToList();
-            MinorCompatibility = root["cudaMinorCompatibility"].Items.Select(r => new CudaDriverRow(r["major"].NumberText ?? string.Empty, "any " + r["major"].NumberText + ".x", r["linux"].AsString(), r["windows"].AsString(), Text(r, "source"))).ToList();
-            Precisions = root["precisions"].Items.Select(r => new PrecisionRow(Text(r, "precision"), Text(r, "minComputeCapability"), r["weightOnlyMinComputeCapability"].AsString(), r["weightOnlyEngines"].Items.Select(e => e.AsString() ?? string.Empty).ToArray(), Text(r, "feature"), r["fallback"].AsString(), Text(r, "source"))).ToList();
-            Rocm = root["rocm"].Items.Select(r => new RocmRow(Text(r, "rocm"), r["gfx"].Items.Select(g => g.AsString() ?? string.Empty).ToArray(), Text(r, "source"))).ToList();
-            Engines = root["engines"].Items.Select(r => new EngineRow(Text(r, "engine"), r["minimum"].AsString(), r["families"].Items.Select(f => f.AsString() ?? string.Empty).ToArray(), Text(r, "source"))).ToList();
-            FrameworkMinimums = root["frameworkMinimums"].Items.Select(r => new FrameworkMinimumRow(Text(r, "package"), Text(r, "minimum"), Text(r, "when"), Text(r, "reason"), Text(r, "source"))).ToList();
+            // Strict: every required field of every row must be there (StrictData names the row and field otherwise).
+            Version = StrictData.Text(root, "version", "compat.json");
+            Policies = ReadPolicies(root);
+            CudaDrivers = Rows(root, "cudaDrivers", (r, w) => new CudaDriverRow(StrictData.Text(r, "cuda", w), StrictData.Text(r, "release", w), r["linux"].AsString(), r["windows"].AsString(), StrictData.Text(r, "source", w)));
+            MinorCompatibility = Rows(root, "cudaMinorCompatibility", (r, w) => new CudaDriverRow(r["major"].NumberText ?? throw new CatalogException(w + ": 'major' must be a number."), "any " + r["major"].NumberText + ".x", r["linux"].AsString(), r["windows"].AsString(), StrictData.Text(r, "source", w)));
+            Precisions = Rows(root, "precisions", (r, w) => new PrecisionRow(StrictData.Text(r, "precision", w), StrictData.Text(r, "minComputeCapability", w), r["weightOnlyMinComputeCapability"].AsString(), r["weightOnlyEngines"].Items.Select(e => e.AsString() ?? string.Empty).ToArray(), StrictData.Text(r, "feature", w), r["fallback"].AsString(), StrictData.Text(r, "source", w)));
+            Rocm = Rows(root, "rocm", (r, w) => new RocmRow(StrictData.Text(r, "rocm", w), r["gfx"].Items.Select(g => g.AsString() ?? string.Empty).ToArray(), StrictData.Text(r, "source", w)));
+            Engines = Rows(root, "engines", (r, w) => new EngineRow(StrictData.Text(r, "engine", w), r["minimum"].AsString(), r["families"].Items.Select(f => f.AsString() ?? string.Empty).ToArray(), StrictData.Text(r, "source", w)));
+            FrameworkMinimums = Rows(root, "frameworkMinimums", (r, w) => new FrameworkMinimumRow(StrictData.Text(r, "package", w), StrictData.Text(r, "minimum", w), StrictData.Text(r, "when", w), StrictData.Text(r, "reason", w), StrictData.Text(r, "source", w)));
             var mla = root["flashMla"];
-            FlashMla = new FlashMlaRow(mla["computeCapabilities"].Items.Select(c => c.AsString() ?? string.Empty).ToArray(), Text(mla, "minCuda"), Text(mla, "minCudaBlackwell"), Text(mla, "source"));
-            SeedChecklist = root["seedChecklist"].Items.Select(r => new SeedRow(Text(r, "item"), Text(r, "minimum"), r["cuda"].AsString() ?? r["rocm"].AsString(), Text(r, "guide"), Text(r, "vendor"))).ToList();
+            FlashMla = new FlashMlaRow(mla["computeCapabilities"].Items.Select(c => c.AsString() ?? string.Empty).ToArray(), StrictData.Text(mla, "minCuda", "compat.json: flashMla"), StrictData.Text(mla, "minCudaBlackwell", "compat.json: flashMla"), StrictData.Text(mla, "source", "compat.json: flashMla"));
+            SeedChecklist = Rows(root, "seedChecklist", (r, w) => new SeedRow(StrictData.Text(r, "item", w), StrictData.Text(r, "minimum", w), r["cuda"].AsString() ?? r["rocm"].AsString(), StrictData.Text(r, "guide", w), StrictData.Text(r, "vendor", w)));
+            foreach (var required in new[] { "NVIDIA driver", "AMD driver" })
+            {
+                if (Seed(required).PlatformVersion is null)
+                {
+                    throw new CatalogException("compat.json: the seed checklist's '" + required + "' row must name its CUDA or ROCm release.");
+                }
+            }
         }
 
         public static CompatibilityChecklist Builtin => BuiltinChecklist.Value;
@@ -50,6 +59,13 @@ namespace DeepSeekHw.Catalog
         public FlashMlaRow FlashMla { get; }
 
         public IReadOnlyList<SeedRow> SeedChecklist { get; }
+
+        /// <summary>The numbers of policy the rules apply (RAM per GPU memory, cores per GPU, margins, MTUs), each with its source.</summary>
+        public IReadOnlyDictionary<string, PolicyRow> Policies { get; }
+
+        /// <summary>A policy's value; a name the data lacks is a bug the tests catch, never a silent default.</summary>
+        public PolicyRow Policy(string name) =>
+            Policies.TryGetValue(name, out var row) ? row : throw new CatalogException("compat.json has no policy '" + name + "'.");
 
         public static CompatibilityChecklist Read(string json)
         {
@@ -78,7 +94,50 @@ namespace DeepSeekHw.Catalog
 
         public SeedRow Seed(string item) => SeedChecklist.First(r => r.Item == item);
 
-        private static string Text(JsonNode row, string name) => row[name].AsString() ?? string.Empty;
+        // Every policy a rule applies must be there, positive and named once: a missing one fails the load, never a check.
+        private static Dictionary<string, PolicyRow> ReadPolicies(JsonNode root)
+        {
+            var policies = new Dictionary<string, PolicyRow>(StringComparer.Ordinal);
+            foreach (var row in Rows(root, "policies", (r, w) => (Row: new PolicyRow(StrictData.Text(r, "name", w), StrictData.Number(r, "value", w), StrictData.Text(r, "source", w)), Where: w)))
+            {
+                if (row.Row.Value <= 0 || policies.ContainsKey(row.Row.Name))
+                {
+                    throw new CatalogException(row.Where + ": policy '" + row.Row.Name + "' must be positive and named once.");
+                }
+
+                policies.Add(row.Row.Name, row.Row);
+            }
+
+            var missing = Readiness.PolicyNames.All.Where(n => !policies.ContainsKey(n)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new CatalogException("compat.json: 'policies' lacks " + string.Join(", ", missing) + ".");
+            }
+
+            return policies;
+        }
+
+        private static string Where(string section, int index) => "compat.json: " + section + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+
+        private static List<T> Rows<T>(JsonNode root, string section, Func<JsonNode, string, T> read) =>
+            root[section].Items.Select((row, i) => read(row, Where(section, i))).ToList();
+    }
+
+    /// <summary>One number of policy and where it comes from.</summary>
+    public sealed class PolicyRow
+    {
+        public PolicyRow(string name, double value, string source)
+        {
+            Name = name;
+            Value = value;
+            Source = source;
+        }
+
+        public string Name { get; }
+
+        public double Value { get; }
+
+        public string Source { get; }
     }
 
     public sealed class CudaDriverRow

@@ -13,9 +13,9 @@ namespace DeepSeekHw.Readiness
     {
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("Driver.CudaCompatibility", CudaCompatibility, RuleRole.Deciding),
-            new ReadinessRule("Driver.NvidiaMinimum", NvidiaMinimum),
-            new ReadinessRule("Driver.Rocm", Rocm, RuleRole.Deciding),
+            new ReadinessRule(CheckIds.DriverCudaCompatibility, CheckCategories.Driver, CudaCompatibility, RuleRole.Deciding),
+            new ReadinessRule(CheckIds.DriverNvidiaMinimum, CheckCategories.Driver, NvidiaMinimum),
+            new ReadinessRule(CheckIds.DriverRocm, CheckCategories.Driver, Rocm, RuleRole.Deciding),
         };
 
         private static Verdict? NoNvidia(ReadinessContext c, string expected)
@@ -84,7 +84,7 @@ namespace DeepSeekHw.Readiness
         private static Verdict? NvidiaMinimum(ReadinessContext c)
         {
             var seed = c.Compat.Seed("NVIDIA driver");
-            var vendorRow = c.Compat.DriverFor(seed.PlatformVersion ?? "12.2");
+            var vendorRow = c.Compat.DriverFor(seed.PlatformVersion!); // the checklist reader refuses a seed row without one
             var vendor = vendorRow?.For(c.IsWindows ? "Windows" : "Linux") ?? string.Empty;
             var expected = Invariant($">= {vendor} (NVIDIA's CUDA {seed.PlatformVersion} minimum); the guide recommends >= {seed.Minimum}");
             if (NoNvidia(c, expected) is { } none)
@@ -129,9 +129,11 @@ namespace DeepSeekHw.Readiness
                 return Verdict.Unknown(expected, "The ROCm version is unknown (/opt/rocm/.info/version not found)." + guide, "Install ROCm >= " + seed.PlatformVersion + " (amdgpu-install --usecase=rocm).");
             }
 
-            if (!VersionNumber.AtLeast(rocm, seed.PlatformVersion ?? "6.0"))
+            var recommended = c.Policy(PolicyNames.RecommendedRocm);
+            var install = Invariant($"Install ROCm >= {recommended.Value:0.0#} (vLLM and SGLang ROCm images target it).");
+            if (!VersionNumber.AtLeast(rocm, seed.PlatformVersion!))
             {
-                return Verdict.Fail(expected, "ROCm " + rocm, "ROCm " + rocm + " is older than " + seed.PlatformVersion + ", the first release for MI300-class GPUs and the guide's minimum." + guide, "Install ROCm >= 6.2 (vLLM and SGLang ROCm images target 6.x).");
+                return Verdict.Fail(expected, "ROCm " + rocm, "ROCm " + rocm + " is older than " + seed.PlatformVersion + ", the first release for MI300-class GPUs and the guide's minimum." + guide, install, recommended.Source);
             }
 
             var row = c.Compat.Rocm.Where(r => VersionNumber.Compare(r.Rocm, rocm, 2) <= 0).LastOrDefault();
@@ -147,7 +149,7 @@ namespace DeepSeekHw.Readiness
             }
 
             var first = c.Compat.Rocm.FirstOrDefault(r => r.Gfx.Contains(gfx));
-            return Verdict.Fail(expected, actual, "ROCm " + rocm + " does not list " + gfx + "." + guide, first is null ? "Use a GPU ROCm supports (gfx942, gfx90a, gfx908, gfx1100, gfx1030)." : "Install ROCm >= " + first.Rocm + ".", row.Source);
+            return Verdict.Fail(expected, actual, "ROCm " + rocm + " does not list " + gfx + "." + guide, first is null ? "Use a GPU ROCm supports (" + string.Join(", ", c.Compat.Rocm.Last().Gfx) + ")." : "Install ROCm >= " + first.Rocm + ".", row.Source);
         }
     }
 }

@@ -11,10 +11,10 @@ namespace DeepSeekHw.Readiness
     {
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("Framework.PyTorch", PyTorch),
-            new ReadinessRule("Framework.TensorFlow", TensorFlow),
-            new ReadinessRule("Framework.Engine", Engine),
-            new ReadinessRule("Framework.FlashMla", FlashMla),
+            new ReadinessRule(CheckIds.FrameworkPyTorch, CheckCategories.Framework, PyTorch),
+            new ReadinessRule(CheckIds.FrameworkTensorFlow, CheckCategories.Framework, TensorFlow),
+            new ReadinessRule(CheckIds.FrameworkEngine, CheckCategories.Framework, Engine),
+            new ReadinessRule(CheckIds.FrameworkFlashMla, CheckCategories.Framework, FlashMla),
         };
 
         private static bool UsesPyTorch(ReadinessContext c) => c.Engine?.NeedsPyTorch != false;

@@ -16,17 +16,17 @@ namespace DeepSeekHw.Readiness
 
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("GPU.Present", Present, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.Vendor", Vendor, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.Memory", Memory, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.Count", Count, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.ComputeCapability", ComputeCapability, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.Tier", Tier, RuleRole.Deciding | RuleRole.Hardware),
-            new ReadinessRule("GPU.Mig", Mig),
-            new ReadinessRule("GPU.Ecc", Ecc),
-            new ReadinessRule("GPU.MemoryInUse", MemoryInUse),
-            new ReadinessRule("GPU.PersistenceMode", PersistenceMode),
-            new ReadinessRule("GPU.Interconnect", Interconnect, RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuPresent, CheckCategories.Gpu, Present, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuVendor, CheckCategories.Gpu, Vendor, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuMemory, CheckCategories.Gpu, Memory, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuCount, CheckCategories.Gpu, Count, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuComputeCapability, CheckCategories.Gpu, ComputeCapability, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuTier, CheckCategories.Gpu, Tier, RuleRole.Deciding | RuleRole.Hardware),
+            new ReadinessRule(CheckIds.GpuMig, CheckCategories.Gpu, Mig),
+            new ReadinessRule(CheckIds.GpuEcc, CheckCategories.Gpu, Ecc),
+            new ReadinessRule(CheckIds.GpuMemoryInUse, CheckCategories.Gpu, MemoryInUse),
+            new ReadinessRule(CheckIds.GpuPersistenceMode, CheckCategories.Gpu, PersistenceMode),
+            new ReadinessRule(CheckIds.GpuInterconnect, CheckCategories.Gpu, Interconnect, RuleRole.Hardware),
         };
 
         private static string Describe(IEnumerable<GpuDevice> gpus) =>
@@ -97,7 +97,7 @@ namespace DeepSeekHw.Readiness
             }
 
             var need = c.Smallest ?? c.Baseline!;
-            var expected = Invariant($"{c.Model.Name} {c.Precision} at {c.Baseline!.ContextLength} tokens x {c.Request.Concurrency}: fits each GPU's budget");
+            var expected = Invariant($"{c.Model.Name} {c.Precision} at {c.Baseline!.ContextLength} tokens x {c.Concurrency}: fits each GPU's budget");
             if (WithoutGpu(c, expected) is { } none)
             {
                 return none;
@@ -129,7 +129,7 @@ namespace DeepSeekHw.Readiness
                 options.Add(Invariant($"shorten the context to {max} tokens (-ContextLength {max})"));
             }
 
-            if (ReadinessEngine.LargestFit(c) is { } fit && fit.Precision != c.Precision)
+            if (c.LargestFit is { } fit && fit.Precision != c.Precision)
             {
                 options.Add("use " + fit.Precision + " weights (-Precision " + fit.Precision + ")");
             }
@@ -146,7 +146,7 @@ namespace DeepSeekHw.Readiness
                 options.Count > 0 ? "To fit: " + string.Join("; or ", options) + "." : "No layout of this GPU holds it: use GPUs with more memory or a smaller model.");
         }
 
-        // Editions (V1/V2/Lite) name a model size, not a model: weights × 1.2 for KV cache, activations and runtime at short context.
+        // Editions (V1/V2/Lite) name a model size, not a model: weights × a runtime factor (policy) at short context.
         private static Verdict? EditionMemory(ReadinessContext c)
         {
             var profile = c.Profile;
@@ -156,15 +156,16 @@ namespace DeepSeekHw.Readiness
             }
 
             var bytesPerWeight = PrecisionFormat.NominalBytes(profile.ModelPrecision.Value);
-            var need = (long)(parameters * bytesPerWeight * 1.2);
-            var expected = Invariant($">= {Units.Size(need)} on one GPU ({parameters / 1e9:0.#}B parameters x {bytesPerWeight:0} B ({profile.ModelPrecision}) x 1.2 for KV cache and runtime)");
+            var factor = c.Policy(PolicyNames.EditionRuntimeFactor);
+            var need = Saturating.FromDouble(parameters * bytesPerWeight * factor.Value);
+            var expected = Invariant($">= {Units.Size(need)} on one GPU ({parameters / 1e9:0.#}B parameters x {bytesPerWeight:0} B ({profile.ModelPrecision}) x {factor.Value:0.##} for KV cache and runtime)");
             if (WithoutGpu(c, expected) is { } none)
             {
                 return none;
             }
 
             var largest = c.Gpus.Max(g => g.MemoryTotalBytes ?? 0);
-            return Verdict.Check(largest >= need, ReadinessStatus.Fail, expected, Units.Size(largest) + " (largest GPU)", "The largest GPU holds the edition's largest model.", "No GPU holds the edition's largest model.", "Use a GPU with at least " + Units.Size(need) + ", or a smaller model.", profile.Source);
+            return Verdict.Check(largest >= need, ReadinessStatus.Fail, expected, Units.Size(largest) + " (largest GPU)", "The largest GPU holds the edition's largest model.", "No GPU holds the edition's largest model.", "Use a GPU with at least " + Units.Size(need) + ", or a smaller model.", profile.Source + "; " + factor.Source);
         }
 
         private static Verdict? Count(ReadinessContext c)
@@ -324,21 +325,23 @@ namespace DeepSeekHw.Readiness
 
         private static Verdict? MemoryInUse(ReadinessContext c)
         {
-            const string Expected = "GPUs idle (under 1 GiB used)";
-            if (WithoutGpu(c, Expected, unknown: true) is { } none)
+            var idle = c.Policy(PolicyNames.IdleGpuMemoryBytes);
+            var idleBytes = Saturating.FromDouble(idle.Value);
+            var expected = "GPUs idle (under " + Units.Size(idleBytes) + " used)";
+            if (WithoutGpu(c, expected, unknown: true) is { } none)
             {
                 return none;
             }
 
-            var busy = c.Gpus.Where(g => g.MemoryUsedBytes > (1L << 30)).ToList();
+            var busy = c.Gpus.Where(g => g.MemoryUsedBytes > idleBytes).ToList();
             if (busy.Count > 0)
             {
-                return Verdict.Warning(Expected, string.Join(", ", busy.Select(g => Invariant($"GPU {g.Index}: {Units.Size(g.MemoryUsedBytes)} used"))), "Other processes hold GPU memory; the engine's budget assumes idle GPUs and will start short or fail.", "Stop them (nvidia-smi --query-compute-apps=pid,used_memory --format=csv lists them) or lower the engine's memory fraction (vLLM --gpu-memory-utilization).");
+                return Verdict.Warning(expected, string.Join(", ", busy.Select(g => Invariant($"GPU {g.Index}: {Units.Size(g.MemoryUsedBytes)} used"))), "Other processes hold GPU memory; the engine's budget assumes idle GPUs and will start short or fail.", "Stop them (nvidia-smi --query-compute-apps=pid,used_memory --format=csv lists them) or lower the engine's memory fraction (vLLM --gpu-memory-utilization).", idle.Source);
             }
 
             return c.Gpus.Any(g => g.MemoryUsedBytes is null)
-                ? Verdict.Unknown(Expected, "The memory in use of some GPUs was not reported.", "nvidia-smi --query-gpu=index,memory.used --format=csv")
-                : Verdict.Pass(Expected, "idle", "No GPU memory is held by other processes.");
+                ? Verdict.Unknown(expected, "The memory in use of some GPUs was not reported.", "nvidia-smi --query-gpu=index,memory.used --format=csv", idle.Source)
+                : Verdict.Pass(expected, "idle", "No GPU memory is held by other processes.", idle.Source);
         }
 
         private static Verdict? PersistenceMode(ReadinessContext c)

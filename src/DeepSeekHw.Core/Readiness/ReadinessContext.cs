@@ -14,6 +14,12 @@ namespace DeepSeekHw.Readiness
     /// </summary>
     internal sealed class ReadinessContext
     {
+        // Widest first: "largest fit" reports the first that fits.
+        private static readonly WeightPrecision[] ServingPrecisions = { WeightPrecision.Native, WeightPrecision.BF16, WeightPrecision.FP8, WeightPrecision.INT8, WeightPrecision.AWQ_INT4 };
+        private static readonly WeightPrecision[] GgufPrecisions = { WeightPrecision.BF16, WeightPrecision.Q8_0, WeightPrecision.Q6_K, WeightPrecision.Q5_K_M, WeightPrecision.Q4_K_M, WeightPrecision.Q3_K_M, WeightPrecision.Q2_K };
+
+        private readonly Lazy<SizingEstimate?> _largestFit;
+
         public ReadinessContext(ReadinessRequest request, DeepSeekCatalog catalog, CompatibilityChecklist compat)
         {
             Request = request;
@@ -21,14 +27,17 @@ namespace DeepSeekHw.Readiness
             Catalog = catalog;
             Compat = compat;
             Profile = request.Profile;
+            Deployment = request.Deployment;
             Model = request.Model;
             Gpus = Inventory.Gpus ?? Array.Empty<GpuDevice>();
             Installed = InstalledGpus.From(Gpus.Select(g => g.Spec?.Name ?? g.Name), catalog);
-            if (Model != null)
+            _largestFit = new Lazy<SizingEstimate?>(FindLargestFit);
+            if (Deployment != null)
             {
-                Baseline = SizingEngine.Estimate(NewRequest(null, null)); // a wrong request (context, concurrency) is the caller's error, not a check
-                Precision = Baseline?.Precision ?? request.Precision.ToString();
-                Engine = EngineProfile.Find(Baseline?.Engine ?? request.Engine) ?? EngineProfile.DefaultFor(gguf: false, training: false);
+                // A wrong request (context, concurrency) is the caller's error, not a check: SizingException propagates.
+                Baseline = SizingEngine.Estimate(Deployment.With(r => { r.Gpu = null; r.GpuCount = null; }));
+                Precision = Baseline.Precision;
+                Engine = EngineProfile.Find(Baseline.Engine) ?? EngineProfile.DefaultFor(gguf: false, training: false);
                 EngineName = Engine.Name;
                 if (Installed != null)
                 {
@@ -55,6 +64,15 @@ namespace DeepSeekHw.Readiness
         public HardwareProfile? Profile { get; }
 
         public ModelSpec? Model { get; }
+
+        /// <summary>The deployment asked for; null for a profile test.</summary>
+        public SizingRequest? Deployment { get; }
+
+        /// <summary>Concurrency asked for (1 for a profile test).</summary>
+        public int Concurrency => Deployment?.Concurrency ?? 1;
+
+        /// <summary>The widest precision whose weights and the requested concurrency fit this machine's GPUs, and the context it allows; sized on first use, once.</summary>
+        public SizingEstimate? LargestFit => _largestFit.Value;
 
         public GpuDevice[] Gpus { get; }
 
@@ -106,8 +124,8 @@ namespace DeepSeekHw.Readiness
                     return Profile?.Name ?? string.Empty;
                 }
 
-                var context = Baseline?.ContextLength ?? Request.ContextLength ?? 0;
-                return Invariant($"{Model.Name} {Precision}, {context} tokens x {Request.Concurrency} ({EngineName})");
+                var context = Baseline?.ContextLength ?? Deployment?.ContextLength ?? 0;
+                return Invariant($"{Model.Name} {Precision}, {context} tokens x {Concurrency} ({EngineName})");
             }
         }
 
@@ -115,18 +133,23 @@ namespace DeepSeekHw.Readiness
         public double? MinComputeCapability =>
             Nvidia.Select(g => Parse(g.ComputeCapability ?? g.Spec?.ComputeCapability)).Where(c => c != null).Select(c => c!.Value).DefaultIfEmpty(double.NaN).Min() is var min && !double.IsNaN(min) ? min : (double?)null;
 
+        /// <summary>A number of policy from compat.json, with its source.</summary>
+        public PolicyRow Policy(string name) => Compat.Policy(name);
+
         public SoftwarePackage? Package(string name) =>
             Inventory.Software?.Packages?.FirstOrDefault(p => string.Equals(p.Name.Replace('-', '_'), name.Replace('-', '_'), StringComparison.OrdinalIgnoreCase));
 
         public static double? Parse(string? value) =>
             double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : (double?)null;
 
-        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error)
+        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error) => Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = count; }), out error);
+
+        private static SizingEstimate? Size(SizingRequest request, out string? error)
         {
             error = null;
             try
             {
-                return SizingEngine.Estimate(NewRequest(gpu, count));
+                return SizingEngine.Estimate(request);
             }
             catch (SizingException ex)
             {
@@ -135,16 +158,32 @@ namespace DeepSeekHw.Readiness
             }
         }
 
-        private SizingRequest NewRequest(GpuSpec? gpu, int? count) =>
-            new SizingRequest(Model!)
+        private SizingEstimate? FindLargestFit()
+        {
+            if (Deployment is null || Installed is null)
             {
-                Precision = Request.Precision,
-                ContextLength = Request.ContextLength,
-                Concurrency = Request.Concurrency,
-                Workload = Request.Workload,
-                Engine = Request.Engine,
-                Gpu = gpu,
-                GpuCount = gpu is null ? null : count,
-            };
+                return null;
+            }
+
+            // The engine asked for (or resolved) decides the family: GGUF types for llama.cpp and Ollama, serving types otherwise.
+            foreach (var precision in Engine?.RunsGguf == true ? GgufPrecisions : ServingPrecisions)
+            {
+                var probe = Deployment.With(r =>
+                {
+                    r.Precision = precision;
+                    r.ContextLength = 1;
+                    r.Engine = EngineName;
+                    r.Force = false;
+                    r.Gpu = Installed.Spec;
+                    r.GpuCount = Installed.Count;
+                });
+                if (Size(probe, out _) is { Fits: true, MaxContextLength: > 0 } estimate)
+                {
+                    return estimate;
+                }
+            }
+
+            return null;
+        }
     }
 }

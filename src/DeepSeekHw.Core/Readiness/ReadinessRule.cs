@@ -22,10 +22,10 @@ namespace DeepSeekHw.Readiness
     /// </summary>
     internal sealed class ReadinessRule
     {
-        public ReadinessRule(string id, Func<ReadinessContext, Verdict?> evaluate, RuleRole role = RuleRole.None)
+        public ReadinessRule(string id, string category, Func<ReadinessContext, Verdict?> evaluate, RuleRole role = RuleRole.None)
         {
             Id = id;
-            Category = id.Substring(0, id.IndexOf('.'));
+            Category = category;
             Evaluate = evaluate;
             Role = role;
         }

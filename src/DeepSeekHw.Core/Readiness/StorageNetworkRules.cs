@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeepSeekHw.Sizing;
 
 using static DeepSeekHw.InvariantText;
 
@@ -8,18 +9,15 @@ namespace DeepSeekHw.Readiness
     /// <summary>Where the checkpoint lives and how nodes talk: free space, NVMe, a tier's disks, the multi-node fabric.</summary>
     internal static class StorageNetworkRules
     {
-        private const string NetworkTuning = "Seed guide 1 §3.3 网络延迟优化 (RoCE, Jumbo Frame MTU=9000)";
-        private const long FabricBitsPerSecond = 200_000_000_000;
-
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("Storage.FreeSpace", FreeSpace),
-            new ReadinessRule("Storage.Nvme", Nvme),
-            new ReadinessRule("Storage.Capacity", Capacity),
-            new ReadinessRule("Storage.Throughput", Throughput),
-            new ReadinessRule("Network.Fabric", Fabric),
-            new ReadinessRule("Network.JumboFrames", JumboFrames),
-            new ReadinessRule("Network.StorageNetwork", StorageNetwork),
+            new ReadinessRule(CheckIds.StorageFreeSpace, CheckCategories.Storage, FreeSpace),
+            new ReadinessRule(CheckIds.StorageNvme, CheckCategories.Storage, Nvme),
+            new ReadinessRule(CheckIds.StorageCapacity, CheckCategories.Storage, Capacity),
+            new ReadinessRule(CheckIds.StorageThroughput, CheckCategories.Storage, Throughput),
+            new ReadinessRule(CheckIds.NetworkFabric, CheckCategories.Network, Fabric),
+            new ReadinessRule(CheckIds.NetworkJumboFrames, CheckCategories.Network, JumboFrames),
+            new ReadinessRule(CheckIds.NetworkStorageNetwork, CheckCategories.Network, StorageNetwork),
         };
 
         private static Verdict? FreeSpace(ReadinessContext c)
@@ -31,8 +29,9 @@ namespace DeepSeekHw.Readiness
 
             var native = c.Precision == c.Model.NativeDtype.ToString() || (c.Precision == nameof(WeightPrecision.BF16) && c.Model.NativeDtype != WeightPrecision.FP8);
             var download = native && c.Model.CheckpointBytes > 0 ? c.Model.CheckpointBytes : c.Baseline.WeightBytes;
-            var need = (long)(download * 1.1);
-            var expected = ">= " + Units.Size(need) + " free (" + (native ? "the checkpoint" : c.Precision + " weights") + " + 10%)";
+            var margin = c.Policy(PolicyNames.CheckpointFreeSpaceMargin).Value;
+            var need = Saturating.FromDouble(download * margin);
+            var expected = Invariant($">= {Units.Size(need)} free ({(native ? "the checkpoint" : c.Precision + " weights")} + {(margin - 1) * 100:0.#}%)");
             var volumes = c.Inventory.Storage?.Volumes ?? new StorageVolume[0];
             var best = volumes.Where(v => v.FreeBytes != null).OrderByDescending(v => v.FreeBytes).FirstOrDefault();
             if (best is null)
@@ -84,7 +83,7 @@ namespace DeepSeekHw.Readiness
             var expected = ">= " + Units.Size(need) + (c.Profile.RequiresNvme ? " of NVMe" : " of disk");
             return devices.Length == 0
                 ? Verdict.Unknown(expected, "No disk was listed.", "lsblk -b -d", c.Profile.Source)
-                : Verdict.Check(nvme >= need * 0.95, ReadinessStatus.Fail, expected, Units.Size(nvme), "Meets the tier.", "Below the tier.", "Add " + (c.Profile.RequiresNvme ? "NVMe " : string.Empty) + "capacity.", c.Profile.Source);
+                : Verdict.Check(nvme >= need * c.Policy(PolicyNames.TierTolerance).Value, ReadinessStatus.Fail, expected, Units.Size(nvme), "Meets the tier.", "Below the tier.", "Add " + (c.Profile.RequiresNvme ? "NVMe " : string.Empty) + "capacity.", c.Profile.Source);
         }
 
         private static Verdict? Throughput(ReadinessContext c)
@@ -115,7 +114,9 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var need = c.Profile?.MinNetworkBitsPerSecond ?? FabricBitsPerSecond;
+            var fabric = c.Policy(PolicyNames.MultiNodeFabricBitsPerSecond);
+            var source = c.Profile?.Source ?? fabric.Source;
+            var need = c.Profile?.MinNetworkBitsPerSecond ?? Saturating.FromDouble(fabric.Value);
             var expected = "InfiniBand or RoCE >= " + Units.Gbps(need) + " between nodes";
             if (!MultiNode(c))
             {
@@ -125,17 +126,17 @@ namespace DeepSeekHw.Readiness
             var adapters = FastAdapters(c);
             if (adapters.Length == 0)
             {
-                return Verdict.Fail(expected, "none", "A multi-node deployment needs an RDMA fabric; this node has no InfiniBand or RoCE adapter.", "Add HDR/NDR InfiniBand or 200 GbE RoCE adapters (one per GPU pair or per GPU for expert parallelism).", c.Profile?.Source ?? NetworkTuning);
+                return Verdict.Fail(expected, "none", "A multi-node deployment needs an RDMA fabric; this node has no InfiniBand or RoCE adapter.", "Add HDR/NDR InfiniBand or 200 GbE RoCE adapters (one per GPU pair or per GPU for expert parallelism).", source);
             }
 
             var up = adapters.Where(a => a.SpeedBitsPerSecond != null && (a.State is null || a.State == "up" || a.State == "Active" || a.State == "ACTIVE")).ToArray();
             var actual = string.Join(", ", adapters.Select(a => a.Name + " " + a.Kind + " " + (a.SpeedBitsPerSecond is long s ? Units.Gbps(s) : "?") + " " + a.State));
             if (up.Length == 0)
             {
-                return Verdict.Unknown(expected, "The RDMA adapters report no speed or are down.", "ibstat", c.Profile?.Source ?? NetworkTuning);
+                return Verdict.Unknown(expected, "The RDMA adapters report no speed or are down.", "ibstat", source);
             }
 
-            return Verdict.Check(up.Any(a => a.SpeedBitsPerSecond >= need), ReadinessStatus.Fail, expected, actual, "An RDMA link of the needed speed is up.", "No RDMA link reaches " + Units.Gbps(need) + ".", "Use HDR (200 Gb/s) or NDR (400 Gb/s) InfiniBand, or 200/400 GbE RoCE.", c.Profile?.Source ?? NetworkTuning);
+            return Verdict.Check(up.Any(a => a.SpeedBitsPerSecond >= need), ReadinessStatus.Fail, expected, actual, "An RDMA link of the needed speed is up.", "No RDMA link reaches " + Units.Gbps(need) + ".", "Use HDR (200 Gb/s) or NDR (400 Gb/s) InfiniBand, or 200/400 GbE RoCE.", source);
         }
 
         private static Verdict? JumboFrames(ReadinessContext c)
@@ -145,7 +146,9 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            const string Expected = "MTU 9000 on the RoCE/Ethernet fabric";
+            var jumbo = c.Policy(PolicyNames.JumboFrameMtu);
+            var mtu = Invariant($"{jumbo.Value:0}");
+            var expected = "MTU " + mtu + " on the RoCE/Ethernet fabric";
             if (!MultiNode(c))
             {
                 return Verdict.NotApplicable("The deployment fits one node.");
@@ -157,11 +160,11 @@ namespace DeepSeekHw.Readiness
                 return Verdict.NotApplicable("No RoCE fabric (InfiniBand MTU is set by the subnet manager).");
             }
 
-            var small = roce.Where(a => a.Mtu is int m && m < 9000).ToArray();
+            var small = roce.Where(a => a.Mtu is int m && m < jumbo.Value).ToArray();
             var actual = string.Join(", ", roce.Select(a => a.Name + " MTU " + (a.Mtu?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")));
             return small.Length == 0 && roce.All(a => a.Mtu != null)
-                ? Verdict.Pass(Expected, actual, "Jumbo frames are on.", NetworkTuning)
-                : Verdict.Warning(Expected, actual, "Standard frames on the RoCE fabric cost throughput for NCCL traffic.", "ip link set dev " + (small.FirstOrDefault()?.Name ?? "<nic>") + " mtu 9000 (and on the switch ports).", NetworkTuning);
+                ? Verdict.Pass(expected, actual, "Jumbo frames are on.", jumbo.Source)
+                : Verdict.Warning(expected, actual, "Standard frames on the RoCE fabric cost throughput for NCCL traffic.", "ip link set dev " + (small.FirstOrDefault()?.Name ?? "<nic>") + " mtu " + mtu + " (and on the switch ports).", jumbo.Source);
         }
 
         private static Verdict? StorageNetwork(ReadinessContext c)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DeepSeekHw.Sizing;
 
 using static DeepSeekHw.InvariantText;
 
@@ -8,18 +9,16 @@ namespace DeepSeekHw.Readiness
     /// <summary>Host RAM and CPU: the seed's Kubernetes quota rules, RAM to load or run the model, and a tier's figures.</summary>
     internal static class SystemRules
     {
-        private const string QuotaRule = "Seed guide 2 §五 资源配额 (CPU 4c/GPU 1:1, 内存为GPU显存的1.5倍)";
-
         public static IEnumerable<ReadinessRule> All => new[]
         {
-            new ReadinessRule("System.MemoryRatio", MemoryRatio),
-            new ReadinessRule("System.MemoryForModel", MemoryForModel, RuleRole.Hardware),
-            new ReadinessRule("System.CpuPerGpu", CpuPerGpu),
-            new ReadinessRule("System.CpuCores", c => AtLeast(c.Profile?.MinCpuCores, Cores(c), "CPU cores", c)),
-            new ReadinessRule("System.CpuThreads", c => AtLeast(c.Profile?.MinCpuThreads, c.Inventory.Cpu?.Threads, "CPU threads", c)),
-            new ReadinessRule("System.CpuFrequency", CpuFrequency),
-            new ReadinessRule("System.Memory", Memory),
-            new ReadinessRule("System.EccMemory", EccMemory),
+            new ReadinessRule(CheckIds.SystemMemoryRatio, CheckCategories.System, MemoryRatio),
+            new ReadinessRule(CheckIds.SystemMemoryForModel, CheckCategories.System, MemoryForModel, RuleRole.Hardware),
+            new ReadinessRule(CheckIds.SystemCpuPerGpu, CheckCategories.System, CpuPerGpu),
+            new ReadinessRule(CheckIds.SystemCpuCores, CheckCategories.System, c => AtLeast(c.Profile?.MinCpuCores, Cores(c), "CPU cores", c)),
+            new ReadinessRule(CheckIds.SystemCpuThreads, CheckCategories.System, c => AtLeast(c.Profile?.MinCpuThreads, c.Inventory.Cpu?.Threads, "CPU threads", c)),
+            new ReadinessRule(CheckIds.SystemCpuFrequency, CheckCategories.System, CpuFrequency),
+            new ReadinessRule(CheckIds.SystemMemory, CheckCategories.System, Memory),
+            new ReadinessRule(CheckIds.SystemEccMemory, CheckCategories.System, EccMemory),
         };
 
         private static long? Ram(ReadinessContext c) => c.Inventory.Memory?.UsableBytes ?? c.Inventory.Memory?.TotalBytes;
@@ -34,12 +33,14 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var gpuMemory = c.Gpus.Sum(g => g.MemoryTotalBytes ?? 0);
-            var need = (long)(gpuMemory * 1.5);
-            var expected = ">= " + Units.Size(need) + " RAM (1.5 x " + Units.Size(gpuMemory) + " of GPU memory)";
+            var ratio = c.Policy(PolicyNames.RamPerGpuMemory);
+            var gpuMemory = Saturating.Add(c.Gpus.Select(g => g.MemoryTotalBytes ?? 0).ToArray());
+            var need = Saturating.FromDouble(gpuMemory * ratio.Value);
+            var rule = Invariant($"{ratio.Value:0.##}x GPU memory rule");
+            var expected = Invariant($">= {Units.Size(need)} RAM ({ratio.Value:0.##} x {Units.Size(gpuMemory)} of GPU memory)");
             return Ram(c) is long ram
-                ? Verdict.Check(ram >= need, ReadinessStatus.Warning, expected, Units.Size(ram), "RAM meets the guide's 1.5x GPU memory rule.", "RAM is below the guide's 1.5x GPU memory rule (a Kubernetes quota rule of thumb, not a hard limit).", "Add RAM or give the pod a memory request of " + Units.Size(need) + ".", QuotaRule)
-                : Verdict.Unknown(expected, "System memory is unknown.", "free -g", QuotaRule);
+                ? Verdict.Check(ram >= need, ReadinessStatus.Warning, expected, Units.Size(ram), "RAM meets the guide's " + rule + ".", "RAM is below the guide's " + rule + " (a Kubernetes quota rule of thumb, not a hard limit).", "Add RAM or give the pod a memory request of " + Units.Size(need) + ".", ratio.Source)
+                : Verdict.Unknown(expected, "System memory is unknown.", "free -g", ratio.Source);
         }
 
         private static Verdict? MemoryForModel(ReadinessContext c)
@@ -89,10 +90,12 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            var expected = Invariant($">= {4 * c.Gpus.Length} CPU cores (4 per GPU)");
+            var perGpu = c.Policy(PolicyNames.CpuCoresPerGpu);
+            var need = perGpu.Value * c.Gpus.Length;
+            var expected = Invariant($">= {need:0.##} CPU cores ({perGpu.Value:0.##} per GPU)");
             return Cores(c) is double cores
-                ? Verdict.Check(cores >= 4 * c.Gpus.Length, ReadinessStatus.Warning, expected, Invariant($"{cores:0.##}"), "Enough cores to feed the GPUs (tokenization, scheduling, NCCL).", "Fewer than 4 cores per GPU: tokenization and scheduling can starve the GPUs.", "Give the server or pod at least " + (4 * c.Gpus.Length) + " cores.", QuotaRule)
-                : Verdict.Unknown(expected, "The CPU core count is unknown.", "nproc", QuotaRule);
+                ? Verdict.Check(cores >= need, ReadinessStatus.Warning, expected, Invariant($"{cores:0.##}"), "Enough cores to feed the GPUs (tokenization, scheduling, NCCL).", Invariant($"Fewer than {perGpu.Value:0.##} cores per GPU: tokenization and scheduling can starve the GPUs."), Invariant($"Give the server or pod at least {need:0.##} cores."), perGpu.Source)
+                : Verdict.Unknown(expected, "The CPU core count is unknown.", "nproc", perGpu.Source);
         }
 
         private static Verdict? AtLeast(double? minimum, double? actual, string what, ReadinessContext c)
@@ -128,10 +131,9 @@ namespace DeepSeekHw.Readiness
                 return null;
             }
 
-            // DIMMs are sold in GB but the OS reports a little less than their GiB (firmware and kernel reservations).
             var expected = ">= " + Units.Size(need) + " RAM";
             return Ram(c) is long ram
-                ? Verdict.Check(ram >= need * 0.95, ReadinessStatus.Fail, expected, Units.Size(ram), "Meets the tier.", "Below the tier.", "Add RAM to " + Units.Size(need) + ".", c.Profile.Source)
+                ? Verdict.Check(ram >= need * c.Policy(PolicyNames.TierTolerance).Value, ReadinessStatus.Fail, expected, Units.Size(ram), "Meets the tier.", "Below the tier.", "Add RAM to " + Units.Size(need) + ".", c.Profile.Source)
                 : Verdict.Unknown(expected, "System memory is unknown.", "free -g", c.Profile.Source);
         }
 

@@ -100,10 +100,14 @@ namespace DeepSeekHw.Readiness
 
             if (NetworkBitsPerSecond != null)
             {
-                inventory.Network = new[] { new NetworkAdapter { Name = "fabric0", Kind = NetworkKind, SpeedBitsPerSecond = NetworkBitsPerSecond, State = "up", Mtu = NetworkKind == "InfiniBand" ? 4092 : 9000 } };
+                inventory.Network = new[] { new NetworkAdapter { Name = "fabric0", Kind = NetworkKind, SpeedBitsPerSecond = NetworkBitsPerSecond, State = "up", Mtu = FabricMtu() } };
             }
 
             return inventory;
         }
+
+        // A planned fabric is assumed set up as the checks want it: IPoIB's datagram MTU, or jumbo frames on RoCE/Ethernet.
+        private int FabricMtu() =>
+            (int)Catalog.CompatibilityChecklist.Builtin.Policy(NetworkKind == "InfiniBand" ? PolicyNames.InfinibandMtu : PolicyNames.JumboFrameMtu).Value;
     }
 }

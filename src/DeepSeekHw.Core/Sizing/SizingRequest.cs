@@ -41,5 +41,13 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Allows a context longer than the model's configured maximum.</summary>
         public bool Force { get; set; }
+
+        /// <summary>A copy with some fields changed: readiness sizes one request on the machine's GPUs, at several counts and precisions.</summary>
+        internal SizingRequest With(System.Action<SizingRequest> change)
+        {
+            var copy = (SizingRequest)MemberwiseClone();
+            change(copy);
+            return copy;
+        }
     }
 }

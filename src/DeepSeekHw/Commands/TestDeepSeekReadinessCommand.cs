@@ -100,6 +100,34 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(EngineNameCompleter))]
         public string? Engine { get; set; }
 
+        /// <summary>Group size of INT4, GPTQ and AWQ scales (32, 64, 128 or 256), as for Get-DeepSeekSizing.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public int GroupSize { get; set; } = 128;
+
+        /// <summary>KV-cache element type: Auto (the engine's default), BF16, FP16 or FP8, as for Get-DeepSeekSizing.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
+
+        /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public double? MemoryUtilization { get; set; }
+
+        /// <summary>Training: DeepSpeed ZeRO stage 0-3.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public int ZeroStage { get; set; }
+
+        /// <summary>Training: recompute activations in the backward pass.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public SwitchParameter GradientCheckpointing { get; set; }
+
+        /// <summary>Training: keep optimizer states in CPU memory (DeepSpeed offload).</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public SwitchParameter CpuOffload { get; set; }
+
+        /// <summary>Tests a context longer than the model's configured maximum instead of refusing it.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Machines to test: inventories from Get-DeepSeekHardware (live, replayed or deserialized from remoting) or New-DeepSeekHardware, or a GPU from Get-DeepSeekGpuSpec (one of it). Default: this machine.</summary>
         [Parameter(ValueFromPipeline = true)]
         [Alias("Hardware")]
@@ -215,20 +243,27 @@ namespace DeepSeekHw.Commands
         private void Test(HardwareInventory inventory)
         {
             _tested = true;
-            var request = new ReadinessRequest(inventory)
-            {
-                Model = _model,
-                Profile = _profile,
-                Precision = Precision,
-                ContextLength = ContextLength,
-                Concurrency = Concurrency,
-                Workload = Workload,
-                Engine = Engine,
-            };
-            IReadOnlyList<ReadinessCheck> checks;
+            var request = _model != null
+                ? new ReadinessRequest(inventory, new SizingRequest(_model)
+                {
+                    Precision = Precision,
+                    GroupSize = GroupSize,
+                    KvCacheType = KvCacheType,
+                    Engine = Engine,
+                    ContextLength = ContextLength,
+                    Concurrency = Concurrency,
+                    Workload = Workload,
+                    ZeroStage = ZeroStage,
+                    GradientCheckpointing = GradientCheckpointing,
+                    CpuOffload = CpuOffload,
+                    MemoryUtilization = MemoryUtilization,
+                    Force = Force,
+                })
+                : new ReadinessRequest(inventory, _profile!);
+            ReadinessAssessment assessment;
             try
             {
-                checks = ReadinessEngine.Evaluate(request, Catalog, CompatibilityChecklist.Builtin);
+                assessment = ReadinessEngine.Assess(request, Catalog, CompatibilityChecklist.Builtin);
             }
             catch (SizingException ex)
             {
@@ -236,14 +271,14 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            var kept = checks.Where(c => Keep(c.CheckId)).ToList();
+            var kept = assessment.Checks.Where(c => Keep(c.CheckId)).ToList();
             if (Quiet)
             {
-                WriteObject(ReadinessEngine.Summarize(request, kept, Catalog, CompatibilityChecklist.Builtin).Ready);
+                WriteObject(assessment.Summarize(kept).Ready);
             }
             else if (Summary)
             {
-                WriteObject(ReadinessEngine.Summarize(request, kept, Catalog, CompatibilityChecklist.Builtin));
+                WriteObject(assessment.Summarize(kept));
             }
             else
             {

@@ -40,7 +40,7 @@ namespace DeepSeekHw.Commands.Completers
     public sealed class CheckIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Readiness.ReadinessEngine.CheckIds.Select(id => (id, id)));
+            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Readiness.CheckIds.All.Select(id => (id, id)));
     }
 
     internal static class CatalogNameCompletion

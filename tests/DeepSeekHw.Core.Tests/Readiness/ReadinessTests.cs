@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.IO;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Core.Tests.Inventory;
 using DeepSeekHw.Facts;
 using DeepSeekHw.Inventory;
 using DeepSeekHw.Readiness;
+using DeepSeekHw.Sizing;
 
 namespace DeepSeekHw.Core.Tests.Readiness;
 
@@ -19,7 +21,7 @@ public class ReadinessTests
     }
 
     internal static IReadOnlyList<ReadinessCheck> Test(HardwareInventory inventory, string model, WeightPrecision precision = WeightPrecision.Native, int? context = null, string? engine = null) =>
-        ReadinessEngine.Evaluate(new ReadinessRequest(inventory) { Model = Catalog.FindModel(model), Precision = precision, ContextLength = context, Engine = engine }, Catalog, CompatibilityChecklist.Builtin);
+        ReadinessEngine.Evaluate(new ReadinessRequest(inventory, new SizingRequest(Catalog.FindModel(model)!) { Precision = precision, ContextLength = context, Engine = engine }), Catalog, CompatibilityChecklist.Builtin);
 
     internal static ReadinessCheck Check(IEnumerable<ReadinessCheck> checks, string id) => Assert.Single(checks, c => c.CheckId == id);
 
@@ -157,10 +159,10 @@ public class ReadinessTests
     public void Summary_counts_the_checks_and_says_what_would_fit()
     {
         var inventory = WhatIf("H100-SXM", 8, m => m.Interconnect = "NVSwitch");
-        var request = new ReadinessRequest(inventory) { Model = Catalog.FindModel("DeepSeek-V3") };
-        var checks = ReadinessEngine.Evaluate(request, Catalog, CompatibilityChecklist.Builtin);
+        var assessment = ReadinessEngine.Assess(new ReadinessRequest(inventory, new SizingRequest(Catalog.FindModel("DeepSeek-V3")!)), Catalog, CompatibilityChecklist.Builtin);
+        var checks = assessment.Checks;
 
-        var summary = ReadinessEngine.Summarize(request, checks, Catalog, CompatibilityChecklist.Builtin);
+        var summary = assessment.Summarize();
 
         Assert.False(summary.Ready);
         Assert.Contains("GPU.Memory", summary.FailedChecks);
@@ -190,6 +192,21 @@ public class CompatibilityDocumentTests
         Assert.All(data.Precisions, r => Assert.Contains("| " + r.Precision + " | " + r.MinComputeCapability + " |", doc, StringComparison.Ordinal));
         Assert.All(ProfileCatalog.Builtin, p => Assert.Contains("| " + p.Name + " | " + p.Description + " |", doc, StringComparison.Ordinal));
         Assert.All(data.SeedChecklist, r => Assert.Contains("| " + r.Item + " | " + r.Minimum + " |", doc, StringComparison.Ordinal));
+        Assert.All(data.Policies.Values, p => Assert.Contains("| " + p.Name + " | " + p.Value.ToString("0.###", CultureInfo.InvariantCulture) + " | ", doc, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"policies\": []", "lacks")]
+    [InlineData("\"value\": 1.5,", "must be positive")]
+    public void A_missing_or_bad_policy_fails_the_load_not_a_check(string edit, string expected)
+    {
+        var json = File.ReadAllText(Path.Combine(Fixtures.Root, "..", "..", "src", "DeepSeekHw.Core", "Catalog", "Data", "compat.json"));
+        var broken = edit.StartsWith("\"policies\"", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(json, "\"policies\": \\[[^\\]]*\\]", edit)
+            : json.Replace(edit, "\"value\": -1.5,");
+
+        var error = Assert.Throws<CatalogException>(() => CompatibilityChecklist.Read(broken));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
 
@@ -197,9 +214,8 @@ public class ReadinessVerdictTests
 {
     private static ReadinessSummary Summary(HardwareInventory inventory, string model)
     {
-        var request = new ReadinessRequest(inventory) { Model = DeepSeekCatalog.Builtin.FindModel(model) };
-        var checks = ReadinessEngine.Evaluate(request, DeepSeekCatalog.Builtin, CompatibilityChecklist.Builtin);
-        return ReadinessEngine.Summarize(request, checks, DeepSeekCatalog.Builtin, CompatibilityChecklist.Builtin);
+        var request = new ReadinessRequest(inventory, new SizingRequest(DeepSeekCatalog.Builtin.FindModel(model)!));
+        return ReadinessEngine.Assess(request, DeepSeekCatalog.Builtin, CompatibilityChecklist.Builtin).Summarize();
     }
 
     [Fact]
