@@ -30,8 +30,7 @@ namespace DeepSeekHw.Collection
                 CollectorVersion = options.CollectorVersion,
             };
 
-            var sources = windows ? Windows(options) : Linux(options);
-            foreach (var source in sources)
+            foreach (var source in Run(windows ? FactSourceTable.Windows : FactSourceTable.Linux, options))
             {
                 bundle.Add(options.IncludeIdentifiers ? source : FactRedaction.Redact(source)); // before anything is kept or written
             }
@@ -39,90 +38,87 @@ namespace DeepSeekHw.Collection
             return bundle;
         }
 
-        private static IEnumerable<FactSource> Linux(CollectorOptions options)
+        /// <summary>
+        /// Runs a sources table: commands, probes and CIM queries start first and run in parallel while files are read;
+        /// a row that stands in for a missing source runs once that source is known to be missing. Sources come back in
+        /// table order, each row producing its own id (a file tree, one id per file found).
+        /// </summary>
+        internal static IEnumerable<FactSource> Run(IReadOnlyList<FactSourceSpec> table, CollectorOptions options)
         {
-            // Linux 6.1+ names the architecture in a file; older kernels need uname.
-            var architecture = FileFacts.Read(FactSourceIds.ArchitectureFile);
-
-            // The slowest first (an interpreter start, the NVIDIA driver query), so they overlap everything else.
-            var commands = new List<Task<FactSource>>
+            var started = new Dictionary<FactSourceSpec, Task<FactSource>>();
+            foreach (var row in table.Where(r => r.OnlyWhenMissing is null && IsAsync(r)))
             {
-                Run(options, FactSourceIds.PythonPackages, PythonLocator.Find("python3"), "python3", new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }),
-                Command(options, FactSourceIds.NvidiaSmiXml, "nvidia-smi", new[] { "-q", "-x" }),
-                Command(options, FactSourceIds.NvidiaSmiComputeCap, "nvidia-smi", new[] { "--query-gpu=index,pci.bus_id,compute_cap", "--format=csv,noheader" }),
-                Command(options, FactSourceIds.NvidiaSmiTopology, "nvidia-smi", new[] { "topo", "-m" }),
-                Command(options, FactSourceIds.RocmSmiJson, "rocm-smi", new[] { "--showallinfo", "--json" }, "/opt/rocm/bin/rocm-smi"),
-                Command(options, FactSourceIds.AmdSmiStatic, "amd-smi", new[] { "static" }, "/opt/rocm/bin/amd-smi"),
-                Command(options, FactSourceIds.Lspci, "lspci", new[] { "-nn" }, "/usr/bin/lspci", "/sbin/lspci", "/usr/sbin/lspci"),
-                Command(options, FactSourceIds.Lscpu, "lscpu", Array.Empty<string>()),
-                Command(options, FactSourceIds.Lsblk, "lsblk", new[] { "-J", "-b", "-o", "NAME,TYPE,SIZE,ROTA,TRAN,MODEL,RM" }),
-                Command(options, FactSourceIds.DiskFree, "df", new[] { "-P", "-B1", "-x", "tmpfs", "-x", "devtmpfs", "-x", "squashfs", "-x", "overlay" }),
-                Command(options, FactSourceIds.Nvcc, "nvcc", new[] { "--version" }, "/usr/local/cuda/bin/nvcc"),
-            };
-
-            var files = new List<string>
-            {
-                FactSourceIds.CpuInfo, FactSourceIds.CpuMaxFrequency, FactSourceIds.MemInfo, FactSourceIds.CgroupV2MemoryMax,
-                FactSourceIds.CgroupV1MemoryLimit, FactSourceIds.CgroupV2CpuMax, FactSourceIds.CgroupV1CpuQuota, FactSourceIds.CgroupV1CpuPeriod, FactSourceIds.OsRelease, FactSourceIds.KernelRelease, FactSourceIds.ContainerEnvFile,
-                FactSourceIds.NvidiaDriverVersionFile, FactSourceIds.CudaVersionJson, FactSourceIds.CudnnVersionHeader,
-                FactSourceIds.CudnnVersionHeaderCuda, FactSourceIds.NcclHeader, FactSourceIds.RocmVersionFile,
-            };
-            files.AddRange(FileFacts.Children(FactSourceIds.EdacPrefix).Where(d => d.StartsWith("mc", StringComparison.Ordinal)).Select(mc => FactSourceIds.EdacPrefix + mc + "/mc_name"));
-            foreach (var name in FileFacts.Children(FactSourceIds.NetPrefix))
-            {
-                files.AddRange(new[] { "type", "mtu", "operstate", "speed" }.Select(file => FactSourceIds.NetPrefix + name + "/" + file));
+                started[row] = Start(row, options);
             }
 
-            // What lsblk reads, so disks are known where lsblk is missing (minimal images) or too old for -J.
-            foreach (var disk in FileFacts.Children(FactSourceIds.BlockPrefix).Where(IsDisk))
+            var read = new Dictionary<FactSourceSpec, List<FactSource>>();
+            foreach (var row in table.Where(r => r.OnlyWhenMissing is null && !IsAsync(r)))
             {
-                files.AddRange(new[] { "size", "removable", "queue/rotational", "device/model", "device/vendor" }.Select(file => FactSourceIds.BlockPrefix + disk + "/" + file));
+                read[row] = row.Kind == FactSourceKind.File ? new List<FactSource> { FileFacts.Read(row.Id) } : ReadTree(row);
             }
 
-            foreach (var device in FileFacts.Children(FactSourceIds.InfinibandPrefix))
+            options.Log?.Invoke("Read " + read.Values.Sum(r => r.Count) + " files while " + started.Count + " commands run.");
+            foreach (var row in table.Where(r => r.OnlyWhenMissing != null))
             {
-                foreach (var port in FileFacts.Children(FactSourceIds.InfinibandPrefix + device + "/ports"))
+                var prerequisite = read.Values.SelectMany(r => r).FirstOrDefault(s => s.Id == row.OnlyWhenMissing)
+                    ?? started.FirstOrDefault(r => r.Key.Id == row.OnlyWhenMissing).Value?.Result;
+                if (prerequisite is null || prerequisite.Status != FactSourceStatus.Ok)
                 {
-                    files.AddRange(new[] { "rate", "state", "link_layer" }.Select(file => FactSourceIds.InfinibandPrefix + device + "/ports/" + port + "/" + file));
+                    started[row] = Start(row, options);
                 }
             }
 
-            if (architecture.Status != FactSourceStatus.Ok)
+            Task.WaitAll(started.Values.ToArray());
+            var sources = new List<FactSource>();
+            foreach (var row in table)
             {
-                commands.Add(Command(options, FactSourceIds.Architecture, "uname", new[] { "-m" }));
+                if (read.TryGetValue(row, out var files))
+                {
+                    sources.AddRange(files);
+                }
+                else if (started.TryGetValue(row, out var task))
+                {
+                    sources.Add(task.Result);
+                }
             }
 
-            options.Log?.Invoke("Reading " + files.Count + " files while " + commands.Count + " commands run.");
-            var read = files.Select(FileFacts.Read).Prepend(architecture).ToList();
-            return read.Concat(Await(commands));
+            return sources;
         }
 
-        private static bool IsDisk(string name) =>
-            !new[] { "loop", "ram", "zram", "dm-", "sr", "md", "nbd" }.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+        private static bool IsAsync(FactSourceSpec row) => row.Kind is FactSourceKind.Command or FactSourceKind.PythonProbe or FactSourceKind.Cim;
 
-        private static IEnumerable<FactSource> Windows(CollectorOptions options)
+        private static Task<FactSource> Start(FactSourceSpec row, CollectorOptions options)
         {
-            var system32 = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.System));
-            var nvsmi = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "NVIDIA Corporation", "NVSMI", "nvidia-smi.exe");
-            var smiFallbacks = new[] { Path.Combine(system32, "nvidia-smi.exe"), nvsmi };
-            const string ClassKey = @"HKLM\SYSTEM\CurrentControlSet\Control\Class\{4d36e968-e325-11ce-bfc1-08002be10318}";
-            var commands = new List<Task<FactSource>>
+            if (row.Kind == FactSourceKind.Cim)
             {
-                Command(options, FactSourceIds.NvidiaSmiXmlWindows, "nvidia-smi.exe", new[] { "-q", "-x" }, smiFallbacks),
-                Command(options, FactSourceIds.NvidiaSmiComputeCapWindows, "nvidia-smi.exe", new[] { "--query-gpu=index,pci.bus_id,compute_cap", "--format=csv,noheader" }, smiFallbacks),
-                Command(options, FactSourceIds.DisplayAdapterMemoryRegistry, "reg.exe", new[] { "query", ClassKey, "/s", "/v", "HardwareInformation.qwMemorySize" }),
-                Command(options, FactSourceIds.DisplayAdapterNameRegistry, "reg.exe", new[] { "query", ClassKey, "/s", "/v", "DriverDesc" }),
-                Command(options, FactSourceIds.PythonPackagesWindows, "python.exe", new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }),
-            };
+                return Task.Run(() => CimSource(options, row.Id));
+            }
 
-            var cim = new[]
+            var fallbacks = row.Fallbacks.Select(Environment.ExpandEnvironmentVariables).ToArray();
+            var path = row.Kind == FactSourceKind.PythonProbe ? PythonLocator.Find(row.Executable!) : CommandLocator.Find(row.Executable!, fallbacks);
+            if (path is null)
             {
-                FactSourceIds.CimProcessor, FactSourceIds.CimComputerSystem, FactSourceIds.CimPhysicalMemory, FactSourceIds.CimPhysicalMemoryArray,
-                FactSourceIds.CimOperatingSystem, FactSourceIds.CimVideoController, FactSourceIds.CimPhysicalDisk, FactSourceIds.CimDiskDrive,
-                FactSourceIds.CimLogicalDisk, FactSourceIds.CimNetworkAdapter,
-            };
-            var cimSources = cim.Select(id => Task.Run(() => CimSource(options, id))).ToList();
-            return Await(cimSources).Concat(Await(commands));
+                return Task.FromResult(new FactSource(row.Id) { Status = FactSourceStatus.Absent, Error = row.Executable + " was not found on PATH." });
+            }
+
+            var arguments = row.Script is null ? row.Arguments.ToArray() : row.Arguments.Concat(new[] { FactSourceTable.ReadScript(row.Script) }).ToArray();
+            var timeout = row.Timeout is TimeSpan cap && cap < options.Timeout ? cap : options.Timeout;
+            options.Log?.Invoke("Running " + row.Id);
+            return Task.Factory.StartNew(() => ProcessRunner.Run(row.Id, path, arguments, timeout, options.MaxOutputBytes), TaskCreationOptions.LongRunning);
+        }
+
+        /// <summary>The files of a tree row under every directory that matches its pattern, in name order.</summary>
+        private static List<FactSource> ReadTree(FactSourceSpec row)
+        {
+            var directories = new List<string> { "/" };
+            foreach (var segment in row.Id.Split('/').Where(s => s.Length > 0))
+            {
+                directories = segment.EndsWith("*", StringComparison.Ordinal)
+                    ? directories.SelectMany(d => FileFacts.Children(d).Where(name => row.SegmentMatches(segment, name)).Select(name => d + name + "/")).ToList()
+                    : directories.Select(d => d + segment + "/").ToList();
+            }
+
+            return directories.SelectMany(d => row.Files.Select(f => FileFacts.Read(d + f))).ToList();
         }
 
         private static FactSource CimSource(CollectorOptions options, string id)
@@ -152,26 +148,6 @@ namespace DeepSeekHw.Collection
 
             source.DurationMs = watch.ElapsedMilliseconds;
             return source;
-        }
-
-        private static Task<FactSource> Command(CollectorOptions options, string id, string tool, string[] arguments, params string[] fallbacks) =>
-            Run(options, id, CommandLocator.Find(tool, fallbacks), tool, arguments);
-
-        private static Task<FactSource> Run(CollectorOptions options, string id, string? path, string tool, string[] arguments)
-        {
-            if (path is null)
-            {
-                return Task.FromResult(new FactSource(id) { Status = FactSourceStatus.Absent, Error = tool + " was not found on PATH." });
-            }
-
-            options.Log?.Invoke("Running " + id.Split('\n')[0]);
-            return Task.Factory.StartNew(() => ProcessRunner.Run(id, path, arguments, options.Timeout, options.MaxOutputBytes), TaskCreationOptions.LongRunning);
-        }
-
-        private static IEnumerable<FactSource> Await(List<Task<FactSource>> tasks)
-        {
-            Task.WaitAll(tasks.ToArray());
-            return tasks.Select(t => t.Result).ToList();
         }
     }
 }

@@ -48,8 +48,15 @@ namespace DeepSeekHw.Facts
             }
         }
 
+        /// <summary>When set, every id and prefix a parser asks for is noted here (tests prove each table row is read).</summary>
+        internal ICollection<string>? Reads { get; set; }
+
         /// <summary>The source with this exact id, or null when the collector did not record it.</summary>
-        public FactSource? Get(string id) => _index.TryGetValue(id, out var position) ? _ordered[position] : null;
+        public FactSource? Get(string id)
+        {
+            Reads?.Add(id);
+            return _index.TryGetValue(id, out var position) ? _ordered[position] : null;
+        }
 
         /// <summary>The output of a source that ran cleanly, or null.</summary>
         public string? OutputOf(string id)
@@ -61,6 +68,7 @@ namespace DeepSeekHw.Facts
         /// <summary>Sources whose id starts with the prefix (sysfs trees: one source per file).</summary>
         public IEnumerable<FactSource> WithPrefix(string prefix)
         {
+            Reads?.Add(prefix);
             foreach (var source in _ordered)
             {
                 if (source.Id.StartsWith(prefix, StringComparison.Ordinal))

@@ -2,7 +2,8 @@ namespace DeepSeekHw.Facts
 {
     /// <summary>
     /// Every source id the collector records and the parsers read. Ids are pinned (bundles are replayed years later):
-    /// a command's id is its exact command line, a file's its absolute path. docs/facts.md lists what each contributes.
+    /// a command's id is its exact command line (the collector runs the id's words, see FactSourceTable), a file's its
+    /// absolute path, a CIM class cim:&lt;namespace&gt;:&lt;class&gt;. docs/facts.md lists what each contributes.
     /// </summary>
     public static class FactSourceIds
     {
@@ -48,60 +49,15 @@ namespace DeepSeekHw.Facts
         public const string ContainerEnvFile = "/.dockerenv";
 
         /// <summary>
-        /// Versions of the Python interpreter on PATH and of the ML packages installed for it, read from the names of the
-        /// package metadata directories (name-version.dist-info / .egg-info) on its sys.path and site directories (venv-aware)
-        /// and from torch/version.py as text. It runs with -S: site's .pth files are third-party code (some import certifi,
-        /// setuptools or a whole framework) that would run on every inventory and cost more than the probe itself; the
-        /// site directories are computed from site's own functions instead, and nothing else is imported.
+        /// The Python probe: versions of the interpreter on PATH and of the ML packages installed for it. The script is an
+        /// embedded file (Collection/Probes), named in the id with its version; any edit is a new file and a new id.
         /// </summary>
-        public const string PythonPackagesScript =
-            "import sys, os, site\n"
-            + "want = {'torch', 'tensorflow', 'vllm', 'sglang', 'transformers', 'deepspeed', 'flash_attn', 'accelerate', 'triton',\n"
-            + "        'xformers', 'llama_cpp_python', 'tensorrt_llm', 'bitsandbytes', 'auto_gptq', 'autoawq', 'nvidia_cudnn_cu12',\n"
-            + "        'nvidia_cudnn_cu11', 'nvidia_nccl_cu12', 'nvidia_nccl_cu11', 'nvidia_cuda_runtime_cu12'}\n"
-            + "def q(s):\n"
-            + "    return '\"' + ''.join(c if ' ' <= c < '\\x7f' and c not in '\"\\\\' else '\\\\u%04x' % ord(c) if ord(c) < 0x10000 else '?' for c in s) + '\"'\n"
-            + "prefixes, user, venv = [sys.prefix, sys.exec_prefix], not sys.flags.no_user_site, None\n"
-            + "for d in (os.path.dirname(sys.executable), os.path.dirname(os.path.dirname(sys.executable))):\n"
-            + "    if os.path.isfile(os.path.join(d, 'pyvenv.cfg')):\n"
-            + "        venv = d\n"
-            + "        break\n"
-            + "if venv:\n"
-            + "    system = False\n"
-            + "    with open(os.path.join(venv, 'pyvenv.cfg')) as f:\n"
-            + "        for line in f:\n"
-            + "            k, _, v = line.partition('=')\n"
-            + "            if k.strip().lower() == 'include-system-site-packages':\n"
-            + "                system = v.strip().lower() == 'true'\n"
-            + "    prefixes, user = [venv] + (prefixes if system else []), user and system\n"
-            + "found = {}\n"
-            + "for d in sys.path + site.getsitepackages(prefixes) + ([site.getusersitepackages()] if user else []):\n"
-            + "    try:\n"
-            + "        entries = sorted(os.listdir(d or '.'))\n"
-            + "    except OSError:\n"
-            + "        continue\n"
-            + "    for e in entries:\n"
-            + "        suffix = '.dist-info' if e.endswith('.dist-info') else '.egg-info' if e.endswith('.egg-info') else None\n"
-            + "        parts = e[:-len(suffix)].split('-') if suffix else []\n"
-            + "        key = parts[0].lower().replace('.', '_') if parts else None\n"
-            + "        if key in want and len(parts) > 1 and key not in found:\n"
-            + "            info = {'version': parts[1]}\n"
-            + "            if key == 'torch':\n"
-            + "                try:\n"
-            + "                    with open(os.path.join(d, 'torch', 'version.py')) as f:\n"
-            + "                        info['versionPy'] = f.read()\n"
-            + "                except OSError:\n"
-            + "                    pass\n"
-            + "            found[key] = info\n"
-            + "packages = ', '.join(q(k) + ': {' + ', '.join(q(a) + ': ' + q(b) for a, b in sorted(i.items())) + '}' for k, i in sorted(found.items()))\n"
-            + "print('{\"python\": ' + q(sys.version.split()[0]) + ', \"packages\": {' + packages + '}}')\n";
+        public const string PythonPackages = PythonProbePrefix + "-S -c <python-packages.v1.py>";
+        public const string PythonPackagesWindows = PythonProbePrefixWindows + "-S -c <python-packages.v1.py>";
 
-        /// <summary>Every version of the probe starts so; parsers accept any recorded one, so old bundles keep replaying.</summary>
+        /// <summary>Every version of the probe starts so (older bundles hold the script text itself); parsers accept any, so old bundles keep replaying.</summary>
         public const string PythonProbePrefix = "python3 ";
         public const string PythonProbePrefixWindows = "python ";
-        public const string PythonProbeArguments = "-S -c ";
-        public const string PythonPackages = PythonProbePrefix + PythonProbeArguments + PythonPackagesScript;
-        public const string PythonPackagesWindows = PythonProbePrefixWindows + PythonProbeArguments + PythonPackagesScript;
 
         // Windows
         public const string NvidiaSmiXmlWindows = "nvidia-smi.exe -q -x";

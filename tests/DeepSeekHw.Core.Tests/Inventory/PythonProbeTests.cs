@@ -33,7 +33,9 @@ public sealed class PythonProbeTests : IDisposable
         File.WriteAllText(Path.Combine(sitePackages, "torch", "version.py"), "__version__ = '2.4.0+cu121'\ncuda: Optional[str] = '12.1'\ngit = \"é\\\"\"\n");
         File.WriteAllText(Path.Combine(sitePackages, "zz-breaks-site.pth"), "import sys; sys.stdout.write('site ran')\n");
 
-        var source = ProcessRunner.Run(FactSourceIds.PythonPackages, Path.Combine(root, "bin", "python3"), new[] { "-S", "-c", FactSourceIds.PythonPackagesScript }, TimeSpan.FromSeconds(15));
+        var probe = Assert.Single(FactSourceTable.Linux, r => r.Kind == FactSourceKind.PythonProbe);
+        var arguments = probe.Arguments.Append(FactSourceTable.ReadScript(probe.Script!)).ToArray();
+        var source = ProcessRunner.Run(probe.Id, Path.Combine(root, "bin", "python3"), arguments, TimeSpan.FromSeconds(15));
         var bundle = new FactBundle { Platform = "Linux" };
         bundle.Add(source);
         var software = InventoryParser.Interpret(bundle, DeepSeekCatalog.Builtin).Software;
