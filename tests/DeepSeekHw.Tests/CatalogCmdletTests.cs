@@ -1,10 +1,13 @@
 namespace DeepSeekHw.Tests;
 
-public sealed class CatalogCmdletTests : IDisposable
+public sealed class CatalogCmdletTests : IClassFixture<SharedSession>
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
 
-    public void Dispose() => _session.Dispose();
+    public CatalogCmdletTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     [Fact]
     public void Get_DeepSeekModel_lists_every_model_with_the_stable_type_name()

@@ -4,42 +4,35 @@ using DeepSeekHw.Shell;
 namespace DeepSeekHw.Tests;
 
 /// <summary>Get-DeepSeekHardware and Export-DeepSeekFactBundle in a real runspace: collection, replay, errors, remoting, views.</summary>
-public sealed class HardwareCmdletTests : IDisposable
+public sealed class HardwareCmdletTests : IClassFixture<SharedSession>, IDisposable
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
     private readonly string _directory = Directory.CreateTempSubdirectory("deepseekhw-facts-").FullName;
+
+    public HardwareCmdletTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     public void Dispose()
     {
-        _session.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
     private static string CpuOnlyBundle => Path.Combine(RepoPaths.Root, "tests", "fixtures", "bundles", "debian12-cpu-only-vm.facts.json");
 
-    /// <summary>A bundle of four H100-class answers: an RTX 4090 capture repeated, with a topology, written as facts@1 JSON.</summary>
+    /// <summary>Two RTX 4090s on PCIe: one GPU block of a captured nvidia-smi XML repeated, with a topology.</summary>
     private string GpuBundle()
     {
-        var xml = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "fixtures", "nvidia-smi-xml", "rtx-4090-drv535.xml"));
+        var xml = BundleFile.Fixture("nvidia-smi-xml", "rtx-4090-drv535.xml");
         var start = xml.IndexOf("<gpu ", StringComparison.Ordinal);
         var end = xml.IndexOf("</gpu>", StringComparison.Ordinal) + "</gpu>".Length;
         var two = xml[..start] + xml[start..end] + "\n" + xml[start..end] + xml[end..];
-        var bundle = new Dictionary<string, object>
-        {
-            ["schema"] = "deepseekhw/facts@1",
-            ["computerName"] = "gpu-node-07",
-            ["collectedAt"] = "2026-11-24T00:00:00Z",
-            ["platform"] = "Linux",
-            ["collector"] = new { name = "DeepSeekHw", version = "0.1.0" },
-            ["sources"] = new Dictionary<string, object?>
-            {
-                ["nvidia-smi -q -x"] = new { status = "ok", exitCode = 0, output = two, error = string.Empty },
-                ["nvidia-smi topo -m"] = new { status = "ok", exitCode = 0, output = "\tGPU0\tGPU1\tCPU Affinity\nGPU0\t X \tPHB\t0-31\nGPU1\tPHB\t X \t0-31\n", error = string.Empty },
-            },
-        };
-        var path = Path.Combine(_directory, "gpu-node-07.facts.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(bundle));
-        return path;
+        return BundleFile.Write(
+            _directory,
+            "gpu-node-07",
+            ("nvidia-smi -q -x", two),
+            ("nvidia-smi topo -m", "\tGPU0\tGPU1\tCPU Affinity\nGPU0\t X \tPHB\t0-31\nGPU1\tPHB\t X \t0-31\n"));
     }
 
     private static object Value(PSObject root, params string[] path)
@@ -65,10 +58,21 @@ public sealed class HardwareCmdletTests : IDisposable
         Assert.NotNull(inventory.Properties["Gpus"].Value);
         Assert.True((int)Value(inventory, "Cpu", "Threads") >= 1);
         Assert.True((long)Value(inventory, "Memory", "TotalBytes") > 0);
-        if (((Array)inventory.Properties["Gpus"].Value).Length == 0)
-        {
-            Assert.Contains(result.Warnings, w => w.Contains("no GPU", StringComparison.Ordinal) || w.Contains("nvidia-smi", StringComparison.Ordinal));
-        }
+    }
+
+    [Fact]
+    public void A_machine_without_gpu_tools_says_so_in_a_warning_and_in_its_gpu_tool_states()
+    {
+        // Recorded, not live: this machine may or may not have a GPU, the bundle never changes.
+        var result = _session.Run("Get-DeepSeekHardware -FactsPath $args[0] -WarningVariable w -WarningAction SilentlyContinue; $w", CpuOnlyBundle);
+
+        var inventory = result.Output.First(o => o.TypeNames.Contains("DeepSeekHw.HardwareInventory"));
+        Assert.Empty((Array)inventory.Properties["Gpus"].Value);
+        Assert.Contains(result.Output.Skip(1), w => w.ToString().Contains("no GPU", StringComparison.Ordinal));
+        var tools = ((IEnumerable<object>)inventory.Properties["GpuTools"].Value).Select(PSObject.AsPSObject).ToList();
+        Assert.NotEmpty(tools);
+        Assert.All(tools, t => Assert.Contains(t.Properties["State"].Value.ToString(), new[] { "Absent", "NotRecorded" })); // amd-smi came after this capture
+        Assert.Equal("Absent", tools.Single(t => (string)t.Properties["Tool"].Value == "nvidia-smi").Properties["State"].Value.ToString());
     }
 
     [Fact]

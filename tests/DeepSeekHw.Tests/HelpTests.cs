@@ -1,12 +1,28 @@
 namespace DeepSeekHw.Tests;
 
-public sealed class HelpTests : IDisposable
+public sealed class HelpTests : IClassFixture<SharedSession>
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
 
-    public void Dispose() => _session.Dispose();
+    public HelpTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
-    public static TheoryData<string> Cmdlets => new() { "Get-DeepSeekModel", "Get-DeepSeekGpuSpec", "Get-DeepSeekSizing", "Import-DeepSeekCatalog", "Get-DeepSeekHardware", "Export-DeepSeekFactBundle", "Test-DeepSeekReadiness", "Get-DeepSeekProfile", "New-DeepSeekHardware" };
+    /// <summary>Every cmdlet the manifest exports: a new cmdlet is held to the same help standard without editing this list.</summary>
+    public static TheoryData<string> Cmdlets
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in ModuleManifestTests.ExportedCmdlets())
+            {
+                data.Add(name);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Cmdlets))]

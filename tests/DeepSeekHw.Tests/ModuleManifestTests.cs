@@ -5,11 +5,14 @@ using System.Reflection.PortableExecutable;
 
 namespace DeepSeekHw.Tests;
 
-public sealed class ModuleManifestTests : IDisposable
+public sealed class ModuleManifestTests : IClassFixture<SharedSession>
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
 
-    public void Dispose() => _session.Dispose();
+    public ModuleManifestTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     private static Hashtable ReadManifest()
     {
@@ -19,10 +22,13 @@ public sealed class ModuleManifestTests : IDisposable
         return (Hashtable)((HashtableAst)hashtable!).SafeGetValue();
     }
 
+    /// <summary>CmdletsToExport of the source manifest.</summary>
+    public static IEnumerable<string> ExportedCmdlets() => ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
+
     [Fact]
     public void Exported_cmdlets_equal_the_manifest_list()
     {
-        var declared = ((object[])ReadManifest()["CmdletsToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
+        var declared = ExportedCmdlets();
 
         var exported = _session.Run("Get-Command -Module DeepSeekHw -CommandType Cmdlet | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal);
 

@@ -4,35 +4,24 @@ using DeepSeekHw.Shell;
 namespace DeepSeekHw.Tests;
 
 /// <summary>Test-DeepSeekReadiness, Get-DeepSeekProfile and New-DeepSeekHardware in a real runspace and through the host.</summary>
-public sealed class ReadinessCmdletTests : IDisposable
+public sealed class ReadinessCmdletTests : IClassFixture<SharedSession>, IDisposable
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
     private readonly string _directory = Directory.CreateTempSubdirectory("deepseekhw-readiness-").FullName;
+
+    public ReadinessCmdletTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     public void Dispose()
     {
-        _session.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
     /// <summary>The captured nvidia-smi XML of a T4 (driver 515) as a facts@1 bundle.</summary>
-    private string T4Bundle()
-    {
-        var bundle = new Dictionary<string, object>
-        {
-            ["schema"] = "deepseekhw/facts@1",
-            ["computerName"] = "t4-node",
-            ["collectedAt"] = "2026-11-24T00:00:00Z",
-            ["platform"] = "Linux",
-            ["sources"] = new Dictionary<string, object?>
-            {
-                ["nvidia-smi -q -x"] = new { exitCode = 0, output = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "fixtures", "nvidia-smi-xml", "tesla-t4-drv515.xml")) },
-            },
-        };
-        var path = Path.Combine(_directory, "t4.facts.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(bundle));
-        return path;
-    }
+    private string T4Bundle() =>
+        BundleFile.Write(_directory, "t4-node", ("nvidia-smi -q -x", BundleFile.Fixture("nvidia-smi-xml", "tesla-t4-drv515.xml")));
 
     private static Dictionary<string, string> Statuses(IEnumerable<PSObject> checks) =>
         checks.ToDictionary(c => (string)c.Properties["CheckId"].Value, c => c.Properties["Status"].Value.ToString()!);

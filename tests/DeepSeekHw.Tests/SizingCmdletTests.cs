@@ -3,7 +3,7 @@ using DeepSeekHw.Shell;
 
 namespace DeepSeekHw.Tests;
 
-public sealed class SizingCmdletTests : IDisposable
+public sealed class SizingCmdletTests : IClassFixture<SharedSession>
 {
     private static readonly string[] RequiredProperties =
     {
@@ -13,9 +13,12 @@ public sealed class SizingCmdletTests : IDisposable
         "DecodeTokensPerSecond", "PrefillTokensPerSecond", "TimeToFirstTokenSeconds", "Assumptions", "SeedRuleOfThumbBytes",
     };
 
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
 
-    public void Dispose() => _session.Dispose();
+    public SizingCmdletTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     [Fact]
     public void Several_precisions_give_one_estimate_each()

@@ -1,11 +1,14 @@
 namespace DeepSeekHw.Tests;
 
 /// <summary>The helpers the format views call, from the laid-out module: wrapping between words, sizes, no control characters.</summary>
-public sealed class ViewTextTests : IDisposable
+public sealed class ViewTextTests : IClassFixture<SharedSession>
 {
-    private readonly PowerShellSession _session = new();
+    private readonly PowerShellSession _session;
 
-    public void Dispose() => _session.Dispose();
+    public ViewTextTests(SharedSession shared)
+    {
+        _session = shared.Session;
+    }
 
     private string Call(string method, params object?[] arguments) =>
         _session.Run("[DeepSeekHw.Commands.Formatting.ViewText]::" + method + "($args[0], $args[1])", arguments!).Single().ToString();
