@@ -212,3 +212,15 @@ public sealed class CatalogImmutabilityTests
         Assert.Throws<NotSupportedException>(() => ((IList<ProfileGpuOption>)ProfileCatalog.Builtin.First().GpuOptions).Clear());
     }
 }
+
+public sealed class EngineDataTests
+{
+    [Fact]
+    public void Every_engine_has_a_compatibility_row_and_every_row_an_engine()
+    {
+        var rows = CompatibilityChecklist.Builtin.Engines.Select(r => r.Engine).ToList();
+
+        Assert.All(DeepSeekHw.Sizing.EngineProfile.All, e => Assert.Contains(e.Name, rows));
+        Assert.All(rows, r => Assert.NotNull(DeepSeekHw.Sizing.EngineProfile.Find(r)));
+    }
+}

@@ -35,6 +35,17 @@ Describe 'Piping between DeepSeekHw cmdlets' {
         $estimate.GpuCount | Should -Be 2
     }
 
+    It 'answers the same request as sizing: -MemoryUtilization decides both' {
+        $machine = New-DeepSeekHardware -Gpu L4
+        $request = @{ Model = 'DeepSeek-R1-Distill-Qwen-7B'; Precision = 'BF16'; ContextLength = 4096 }
+        foreach ($fraction in 0.9, 0.5) {
+            $sized = $machine | Get-DeepSeekSizing @request -MemoryUtilization $fraction
+            $check = $machine | Test-DeepSeekReadiness @request -MemoryUtilization $fraction -IncludeCheck GPU.Memory
+            $check.Status | Should -Be $(if ($sized.Fits) { 'Pass' } else { 'Fail' })
+        }
+        ($machine | Get-DeepSeekSizing @request -MemoryUtilization 0.5).Fits | Should -BeFalse
+    }
+
     It 'refuses an object that is not hardware with the engine''s binding error, and goes on' {
         $results = Get-DeepSeekModel -Name DeepSeek-V3 | Test-DeepSeekReadiness -Model DeepSeek-V3 -ErrorVariable bindErrors -ErrorAction SilentlyContinue
         $results | Should -BeNullOrEmpty

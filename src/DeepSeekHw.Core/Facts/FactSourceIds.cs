@@ -50,7 +50,7 @@ namespace DeepSeekHw.Facts
 
         /// <summary>
         /// The Python probe: versions of the interpreter on PATH and of the ML packages installed for it. The script is an
-        /// embedded file (Collection/Probes), named in the id with its version; any edit is a new file and a new id.
+        /// embedded file (Facts/Probes), named in the id with its version; any edit is a new file and a new id.
         /// </summary>
         public const string PythonPackages = PythonProbePrefix + "-S -c <python-packages.v1.py>";
         public const string PythonPackagesWindows = PythonProbePrefixWindows + "-S -c <python-packages.v1.py>";

@@ -16,14 +16,6 @@ namespace DeepSeekHw.Inventory
     /// </summary>
     public static class InventoryParser
     {
-        // The GPU tools whose failure means "whether a GPU is present is unknown", per platform.
-        private static readonly (string Tool, string Id)[] LinuxGpuTools =
-        {
-            ("nvidia-smi", FactSourceIds.NvidiaSmiXml), ("rocm-smi", FactSourceIds.RocmSmiJson), ("amd-smi", FactSourceIds.AmdSmiStatic),
-        };
-
-        private static readonly (string Tool, string Id)[] WindowsGpuTools = { ("nvidia-smi", FactSourceIds.NvidiaSmiXmlWindows) };
-
         /// <summary>The facts and the catalog's figures for them: <see cref="Parse"/>, then <see cref="InventoryEnricher.Enrich"/>.</summary>
         public static HardwareInventory Interpret(FactBundle bundle, DeepSeekCatalog catalog) => InventoryEnricher.Enrich(Parse(bundle), catalog);
 
@@ -216,24 +208,28 @@ namespace DeepSeekHw.Inventory
                 }
             }
 
-            if (gpus.Count == 0 && reader.NoGpuToolRan(windows ? new[] { FactSourceIds.NvidiaSmiXmlWindows } : new[] { FactSourceIds.NvidiaSmiXml, FactSourceIds.RocmSmiJson, FactSourceIds.AmdSmiStatic }))
+            var tools = GpuToolRows(windows);
+            if (gpus.Count == 0 && reader.NoGpuToolRan(tools.Select(t => t.Id).ToArray()))
             {
-                log.Warn("gpu", WarningKind.NoGpuTool, "no GPU tool was found (nvidia-smi" + (windows ? string.Empty : ", rocm-smi, amd-smi") + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
+                log.Warn("gpu", WarningKind.NoGpuTool, "no GPU tool was found (" + string.Join(", ", tools.Select(t => t.ToolName)) + "); no GPU is listed. Install the vendor driver, or size for CPU inference.");
             }
 
             return gpus;
         }
 
         // A tool that ran but gave nothing usable (an error exit, a timeout, output that is not its format) failed.
+        // The GPU tools of the platform's sources table: whose failure means "whether a GPU is present is unknown".
+        private static FactSourceSpec[] GpuToolRows(bool windows) => FactSourceTable.For(windows ? "Windows" : "Linux").Where(r => r.IsGpuTool).ToArray();
+
         private static GpuToolStatus[] GpuTools(FactBundle bundle, ParseLog log, bool windows) =>
-            (windows ? WindowsGpuTools : LinuxGpuTools).Select(tool =>
+            GpuToolRows(windows).Select(tool =>
             {
                 var source = bundle.Get(tool.Id);
                 var state = source is null ? GpuToolState.NotRecorded
                     : source.Status == FactSourceStatus.Absent ? GpuToolState.Absent
                     : !source.HasUsableOutput || log.Warnings.Any(w => w.Source == tool.Id && w.Kind == WarningKind.Malformed) ? GpuToolState.Failed
                     : GpuToolState.Ok;
-                return new GpuToolStatus { Tool = tool.Tool, SourceId = tool.Id, State = state };
+                return new GpuToolStatus { Tool = tool.ToolName!, SourceId = tool.Id, State = state };
             }).ToArray();
 
         private static void AddAll(List<GpuDevice> gpus, IEnumerable<GpuDevice> more)

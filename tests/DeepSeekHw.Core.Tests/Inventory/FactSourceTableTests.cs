@@ -30,6 +30,8 @@ public class FactSourceTableTests
         Assert.Equal(table.Count, table.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
         var parsers = typeof(InventoryParser).Assembly.GetTypes().Where(t => t.Namespace == "DeepSeekHw.Inventory").Select(t => t.Name).ToHashSet();
         Assert.All(table, r => Assert.Contains(r.Reader, parsers));
+        Assert.Contains(table, r => r.IsGpuTool && r.ToolName == "nvidia-smi"); // the GPU tools whose state decides "no GPU"
+        Assert.All(table.Where(r => r.IsGpuTool), r => Assert.Equal(FactSourceKind.Command, r.Kind));
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace DeepSeekHw.Collection
+namespace DeepSeekHw.Facts
 {
     /// <summary>How a source is obtained.</summary>
     public enum FactSourceKind
@@ -54,8 +54,14 @@ namespace DeepSeekHw.Collection
         /// <summary>An upper bound below the collector's -TimeoutSec for tools that answer at once unless something is wrong (a hung mount).</summary>
         public TimeSpan? Timeout { get; private set; }
 
-        /// <summary>The parser that reads this source (a type in DeepSeekHw.Inventory), so a reader knows where its facts go.</summary>
+        /// <summary>The parser that reads this source (a type in DeepSeekHw.Inventory; a test holds the name to it), so a reader knows where its facts go.</summary>
         public string Reader { get; }
+
+        /// <summary>True for a vendor GPU tool: its state (absent, failed, ok) decides whether "no GPU" is known or unknown.</summary>
+        public bool IsGpuTool { get; private set; }
+
+        /// <summary>The name people know the program by (nvidia-smi, not nvidia-smi.exe).</summary>
+        public string? ToolName => Executable is null ? null : Executable.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? Executable.Substring(0, Executable.Length - 4) : Executable;
 
         /// <summary>Run only when the source with this id was not read cleanly (uname -m where the kernel has no arch file).</summary>
         public string? OnlyWhenMissing { get; private set; }
@@ -81,6 +87,14 @@ namespace DeepSeekHw.Collection
                 Timeout = timeout,
                 OnlyWhenMissing = onlyWhenMissing,
             };
+        }
+
+        /// <summary>A vendor GPU tool's query: a command whose state says whether the GPUs could be asked at all.</summary>
+        public static FactSourceSpec GpuTool(string id, string reader, params string[] fallbacks)
+        {
+            var row = Command(id, reader, null, null, fallbacks);
+            row.IsGpuTool = true;
+            return row;
         }
 
         /// <summary>A Python probe, id "&lt;interpreter&gt; -S -c &lt;file.vN.py&gt;": the script file, in angle brackets, stands for its text.</summary>
