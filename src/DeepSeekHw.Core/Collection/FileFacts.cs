@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Security;
+using System.Text;
 using DeepSeekHw.Facts;
 
 namespace DeepSeekHw.Collection
@@ -19,10 +20,8 @@ namespace DeepSeekHw.Collection
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
                 using var reader = new StreamReader(stream);
-                var buffer = new char[MaxBytes + 1];
-                var read = reader.ReadBlock(buffer, 0, buffer.Length);
-                source.Truncated = read > MaxBytes;
-                source.Output = new string(buffer, 0, Math.Min(read, MaxBytes));
+                source.Output = ReadAtMost(reader, MaxBytes, out var truncated);
+                source.Truncated = truncated;
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
@@ -41,6 +40,28 @@ namespace DeepSeekHw.Collection
 
             source.DurationMs = watch.ElapsedMilliseconds;
             return source;
+        }
+
+        // Reads in small chunks: most sources are a line of sysfs, and a buffer of the limit per file would put megabytes
+        // on the large-object heap for every one of the ~100 files an inventory reads.
+        private static string ReadAtMost(TextReader reader, int limit, out bool truncated)
+        {
+            var text = new StringBuilder();
+            var chunk = new char[4096];
+            int read;
+            while ((read = reader.ReadBlock(chunk, 0, chunk.Length)) > 0)
+            {
+                var room = Math.Min(read, limit - text.Length);
+                text.Append(chunk, 0, room);
+                if (room < read)
+                {
+                    truncated = true;
+                    return text.ToString();
+                }
+            }
+
+            truncated = false;
+            return text.ToString();
         }
 
         /// <summary>Subdirectory names of a directory, or none when it is missing or unreadable.</summary>
