@@ -106,3 +106,31 @@ Describe 'The catalog' {
         (Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Gpu H100-SXM -GpuCount 1).PerGpuBudgetBytes | Should -Be $budgetThere
     }
 }
+
+Describe 'The GPU catalog' {
+    It 'knows the GPUs people own: <Pattern> returns a spec' -ForEach @(
+        @{ Pattern = '*A5000*' }, @{ Pattern = '*2080*' }, @{ Pattern = '*P4*' }, @{ Pattern = '*MI100*' }, @{ Pattern = '*6700*' },
+        @{ Pattern = 'H20' }, @{ Pattern = 'A800*' }, @{ Pattern = 'L20' }
+    ) {
+        $specs = Get-DeepSeekGpuSpec -Name $Pattern
+        $specs | Should -Not -BeNullOrEmpty
+        $specs | ForEach-Object { $_.MemoryBytes | Should -BeGreaterThan 0; $_.Source | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'lists at least 300 GPUs, each with a source' {
+        $all = Get-DeepSeekGpuSpec
+        $all.Count | Should -BeGreaterOrEqual 300
+        @($all | Where-Object { -not $_.Source }).Count | Should -Be 0
+    }
+
+    It 'sizes a GPU it does not list from the memory its driver reports' {
+        $bundle = Join-Path $TestDrive 'unknown-gpu.facts.json'
+        $xml = Get-Content -Raw (Join-Path $Fixtures 'nvidia-smi-xml/tesla-p100-pcie-16gb-drv510.xml')
+        @{ schema = 'deepseekhw/facts@1'; computerName = 'p100'; collectedAt = '2026-11-30T00:00:00Z'; platform = 'Linux'
+           sources = @{ 'nvidia-smi -q -x' = @{ status = 'ok'; exitCode = 0; output = $xml } } } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $bundle
+        $check = Get-DeepSeekHardware -FactsPath $bundle -WarningAction SilentlyContinue |
+            Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16 -IncludeCheck GPU.Memory
+        $check.Status | Should -BeIn 'Pass', 'Fail'
+        $check.Actual | Should -BeLike '*its driver reports*'
+    }
+}

@@ -256,6 +256,8 @@ namespace DeepSeekHw.Catalog
                 Confidence = node["confidence"].AsString() ?? string.Empty,
                 Source = node["source"].AsString() ?? string.Empty,
                 Notes = node["notes"].AsString() ?? string.Empty,
+                PciDeviceIds = PciIds(node["pciDeviceIds"], where),
+                ValueSources = ValueSources(node["valueSources"], where),
             };
 
             if (gpu.UsableMemoryBytes is { } usable && (usable <= 0 || usable > gpu.MemoryBytes * 11 / 10))
@@ -272,6 +274,29 @@ namespace DeepSeekHw.Catalog
             }
 
             return gpu;
+        }
+
+        private static IReadOnlyList<string> PciIds(JsonNode node, string where)
+        {
+            var ids = Strings(node).Select(id => id.ToUpperInvariant()).ToArray();
+            var bad = ids.FirstOrDefault(id => !System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9A-F]{4}:[0-9A-F]{4}$"));
+            return bad is null ? Array.AsReadOnly(ids) : throw new CatalogException(Invariant($"{where}: pciDeviceIds must be vendor:device in hex, like \"10DE:2204\" (found '{bad}')."));
+        }
+
+        private static IReadOnlyDictionary<string, string> ValueSources(JsonNode node, string where)
+        {
+            if (node.IsNull)
+            {
+                return new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+            }
+
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in node.Properties)
+            {
+                sources[SafeText.Clean(pair.Key)] = pair.Value.AsString() is { } text ? SafeText.Clean(text) : throw new CatalogException(where + ": each valueSources entry must be a string.");
+            }
+
+            return new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(sources);
         }
 
         private static string Shown(JsonNode node)

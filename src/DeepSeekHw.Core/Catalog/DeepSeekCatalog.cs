@@ -15,6 +15,7 @@ namespace DeepSeekHw.Catalog
 
         private readonly Dictionary<string, ModelSpec> _modelsByKey;
         private readonly Dictionary<string, GpuSpec> _gpusByKey;
+        private readonly Dictionary<string, GpuSpec> _gpusByPciId;
 
         // Reported names already matched against the patterns: a fleet repeats a handful of names thousands of times.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GpuSpec?> _matchedReportedNames =
@@ -27,7 +28,19 @@ namespace DeepSeekHw.Catalog
             Origins = origins;
             _modelsByKey = Index(models, ModelNames);
             _gpusByKey = Index(gpus, GpuNames);
+            _gpusByPciId = new Dictionary<string, GpuSpec>(StringComparer.Ordinal);
+            foreach (var gpu in gpus)
+            {
+                foreach (var id in gpu.PciDeviceIds)
+                {
+                    _gpusByPciId[id] = gpu; // a later file's entry wins, as for names
+                }
+            }
         }
+
+        /// <summary>The entry listing this PCI id ("10DE:2204"), or null. Several products can share an id; the catalog lists it once.</summary>
+        public GpuSpec? FindGpuByPciId(string? pciId) =>
+            pciId != null && _gpusByPciId.TryGetValue(pciId.ToUpperInvariant(), out var gpu) ? gpu : null;
 
         /// <summary>The catalog shipped inside the module.</summary>
         public static DeepSeekCatalog Builtin => BuiltinCatalog.Value;
@@ -161,7 +174,10 @@ namespace DeepSeekHw.Catalog
         {
             var models = CatalogReader.Read(ReadResource("models.json"), "builtin models.json");
             var gpus = CatalogReader.Read(ReadResource("gpus.json"), "builtin gpus.json");
-            return new DeepSeekCatalog(models.Models.Concat(gpus.Models).ToList(), models.Gpus.Concat(gpus.Gpus).ToList(), new[] { "builtin" });
+
+            // Datasheet entries first, so they keep every name they share with the generated reference entries.
+            var reference = CatalogReader.Read(ReadResource("gpus-reference.json"), "builtin gpus-reference.json");
+            return new DeepSeekCatalog(models.Models.Concat(gpus.Models).ToList(), models.Gpus.Concat(gpus.Gpus).Concat(reference.Gpus).ToList(), new[] { "builtin" });
         }
 
         internal static string ReadResource(string fileName)

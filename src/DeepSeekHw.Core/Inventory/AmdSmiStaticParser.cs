@@ -87,6 +87,7 @@ namespace DeepSeekHw.Inventory
                 Name = Get("ASIC.MARKET_NAME") ?? Get("BOARD.PRODUCT_NAME") ?? "AMD GPU " + index.ToString(CultureInfo.InvariantCulture),
                 MemoryTotalBytes = FactNumber.InRange(FactText.ParseBytes(Get("VRAM.SIZE")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " VRAM size"),
                 PciBusId = Get("BUS.BDF"),
+                PciId = PciId.Of(Get("ASIC.VENDOR_ID") ?? "1002", Get("ASIC.DEVICE_ID")),
                 GfxTarget = Get("ASIC.TARGET_GRAPHICS_VERSION"),
                 DriverVersion = Get("DRIVER.VERSION"),
                 PcieLinkWidth = FactNumber.Count(Get("BUS.MAX_PCIE_WIDTH"), log, sourceId, "PCIe width"),

@@ -112,6 +112,7 @@ namespace DeepSeekHw.Inventory
                     Name = name,
                     Vendor = vendor,
                     MemoryTotalBytes = registryMemory.TryGetValue(name, out var bytes) ? bytes : (long?)null,
+                    PciId = PciId.FromPnp(Clean(controller, "PNPDeviceID")),
                     DriverVersion = vendor == GpuVendor.NVIDIA ? NvidiaVersionFromWindows(driver) ?? driver : driver,
                     Source = sourceId,
                 });

@@ -16,7 +16,7 @@ namespace DeepSeekHw.Inventory
     /// </summary>
     public static class InventoryParser
     {
-        /// <summary>The facts and the catalog's figures for them: <see cref="Parse"/>, then <see cref="InventoryEnricher.Enrich"/>.</summary>
+        /// <summary>The facts and the catalog's figures for them: <see cref="Parse"/>, then <see cref="InventoryEnricher.Enrich(HardwareInventory, DeepSeekCatalog)"/>.</summary>
         public static HardwareInventory Interpret(FactBundle bundle, DeepSeekCatalog catalog) => InventoryEnricher.Enrich(Parse(bundle), catalog);
 
         public static HardwareInventory Parse(FactBundle bundle)

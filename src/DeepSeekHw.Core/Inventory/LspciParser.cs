@@ -34,6 +34,7 @@ namespace DeepSeekHw.Inventory
                     Vendor = match.Groups["vendor"].Value.ToLowerInvariant() == "10de" ? GpuVendor.NVIDIA : GpuVendor.AMD,
                     Name = marketing.Success ? marketing.Groups["name"].Value : description,
                     PciBusId = match.Groups["bus"].Value,
+                    PciId = PciId.Of(match.Groups["vendor"].Value, match.Groups["device"].Value),
                     Source = sourceId,
                 });
             }

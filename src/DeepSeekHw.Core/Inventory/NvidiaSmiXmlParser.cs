@@ -111,6 +111,7 @@ namespace DeepSeekHw.Inventory
                 Architecture = Text(gpu, "product_architecture"),
                 Uuid = Text(gpu, "uuid"),
                 PciBusId = Text(gpu, "pci", "pci_bus_id") ?? FactText.Clean(gpu.Attribute("id")?.Value),
+                PciId = PciId.FromNvidiaSmi(Text(gpu, "pci", "pci_device_id")),
                 MemoryTotalBytes = FactNumber.InRange(FactText.ParseBytes(Text(gpu, "fb_memory_usage", "total")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " framebuffer total"),
                 MemoryUsedBytes = FactNumber.InRange(FactText.ParseBytes(Text(gpu, "fb_memory_usage", "used")), FactNumber.MaxGpuMemoryBytes, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " framebuffer used"),
                 MigEnabled = OnOff(Text(gpu, "mig_mode", "current_mig")),

@@ -21,7 +21,17 @@ namespace DeepSeekHw.Inventory
         {
             driverVersion = null;
             var gpus = new List<GpuDevice>();
-            if (!JsonParser.TryParse(json, out var root, out var error) || root.Kind != JsonKind.Object)
+            if (!JsonParser.TryParse(json, out var root, out var error))
+            {
+                // Cut short (a timeout, the size cap, a partial paste): keep every card member before the cut.
+                if (JsonTruncation.Close(json) is { } closed && JsonParser.TryParse(closed, out var recovered, out _))
+                {
+                    root = recovered;
+                    log.Warn(sourceId, WarningKind.Truncated, "the JSON ends early (" + error + "); what came before the cut is read, later facts are unknown.");
+                }
+            }
+
+            if (root is null || root.Kind != JsonKind.Object)
             {
                 log.Warn(sourceId, WarningKind.Malformed, "the output is not JSON (" + (error ?? "not an object") + "); no AMD GPU could be read from it.");
                 return gpus;
@@ -50,6 +60,7 @@ namespace DeepSeekHw.Inventory
                     MemoryTotalBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM total"),
                     MemoryUsedBytes = FactNumber.InRange(FactText.ParseLong(Find(values, "VRAM Total Used Memory (B)")), FactNumber.MaxGpuMemoryBytes, log, sourceId, property.Key + " VRAM used"),
                     PciBusId = FactText.Clean(Find(values, "PCI Bus")),
+                    PciId = PciId.Of("1002", Find(values, "Device ID", "GPU ID")),
                     Uuid = FactText.Clean(Find(values, "Unique ID")),
                     GfxTarget = FactText.Clean(Find(values, "GFX Version", "Target Graphics Version")),
                     DriverVersion = driverVersion,

@@ -69,6 +69,32 @@ namespace DeepSeekHw
 
         public string Notes { get; internal set; } = string.Empty;
 
+        /// <summary>PCI vendor:device ids of this product ("10DE:2204"): matched before names, which tools abbreviate.</summary>
+        public IReadOnlyList<string> PciDeviceIds { get; internal set; } = Array.Empty<string>();
+
+        /// <summary>The source of each figure where it differs from <see cref="Source"/> (field name → source).</summary>
+        public IReadOnlyDictionary<string, string> ValueSources { get; internal set; } = EmptySources;
+
+        /// <summary>
+        /// Set when the figures are not this GPU's own published ones: a GPU the catalog lacks, sized from the memory its
+        /// driver reported, with bandwidth and throughput taken from a similar GPU (this says which), or none.
+        /// </summary>
+        public string? EstimateBasis { get; internal set; }
+
+        /// <summary>True for a spec built from what the driver reported rather than a catalog entry.</summary>
+        public bool IsMeasured { get; internal set; }
+
+        private static readonly IReadOnlyDictionary<string, string> EmptySources = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+
+        /// <summary>A copy for a measured device: the same figures, this capacity (vGPU profiles, MIG and firmware reservations differ).</summary>
+        internal GpuSpec WithUsableMemory(long bytes, string source)
+        {
+            var copy = (GpuSpec)MemberwiseClone();
+            copy.UsableMemoryBytes = bytes;
+            copy.UsableMemorySource = source;
+            return copy;
+        }
+
         public override string ToString() => Name;
     }
 }

@@ -105,11 +105,12 @@ namespace DeepSeekHw.Readiness
 
             if (c.Installed is null)
             {
-                return Verdict.Unknown(expected, "No GPU here is in the catalog (" + Describe(c.Gpus) + "), so its usable memory cannot be sized.", "Add the GPU's figures with Import-DeepSeekCatalog, or size with Get-DeepSeekSizing -Gpu <a catalog GPU like it>.");
+                return Verdict.Unknown(expected, "No GPU here reports its memory and none is in the catalog (" + Describe(c.Gpus) + "), so the fit cannot be sized.", "Check the driver (nvidia-smi or rocm-smi must report the memory), add the GPU's figures with Import-DeepSeekCatalog, or size with Get-DeepSeekSizing -Gpu <a catalog GPU like it>.");
             }
 
             var gpu = c.Installed.Spec;
-            var actual = Invariant($"{c.Installed.Count} x {gpu.Name}") + (c.Estimate?.PerGpuBudgetBytes is long budget ? ", budget " + Units.Size(budget) + " per GPU" : string.Empty);
+            var actual = Invariant($"{c.Installed.Count} x {gpu.Name}") + (c.Estimate?.PerGpuBudgetBytes is long budget ? ", budget " + Units.Size(budget) + " per GPU" : string.Empty)
+                + (gpu.IsMeasured ? " (of the " + Units.Size(gpu.UsableMemoryBytes) + " its driver reports; not in the catalog)" : string.Empty);
             var ignored = c.Installed.Ignored > 0 ? Invariant($" {c.Installed.Ignored} other GPU(s) are not counted (tensor parallelism needs identical GPUs).") : string.Empty;
             if (c.Estimate is null)
             {
@@ -120,7 +121,7 @@ namespace DeepSeekHw.Readiness
             var breakdown = Invariant($"{Units.Size(e.PerGpuBytes)} per GPU (weights {Units.Size(e.WeightBytesPerGpu)} + KV cache {Units.Size(e.KvCacheBytesPerGpu)} + activations and runtime) at TP{e.TensorParallel} x PP{e.PipelineParallel}");
             if (e.Fits == true)
             {
-                return Verdict.Pass("<= budget: " + breakdown, actual, "The deployment fits every GPU." + ignored);
+                return Verdict.Pass("<= budget: " + breakdown, actual, "The deployment fits every GPU." + ignored, gpu.IsMeasured ? gpu.Source : string.Empty);
             }
 
             var options = new List<string>();
@@ -143,7 +144,8 @@ namespace DeepSeekHw.Readiness
                 "<= budget: " + breakdown,
                 actual,
                 Invariant($"Each GPU needs {Units.Size(e.PerGpuBytes)} but its budget is {Units.Size(e.PerGpuBudgetBytes)}.") + ignored,
-                options.Count > 0 ? "To fit: " + string.Join("; or ", options) + "." : "No layout of this GPU holds it: use GPUs with more memory or a smaller model.");
+                options.Count > 0 ? "To fit: " + string.Join("; or ", options) + "." : "No layout of this GPU holds it: use GPUs with more memory or a smaller model.",
+                gpu.IsMeasured ? gpu.Source : string.Empty);
         }
 
         // Editions (V1/V2/Lite) name a model size, not a model: weights × a runtime factor (policy) at short context.
@@ -183,7 +185,7 @@ namespace DeepSeekHw.Readiness
 
             if (c.Installed is null)
             {
-                return Verdict.Unknown(expected, "No GPU here is in the catalog, so the GPUs needed cannot be sized.", "Add the GPU with Import-DeepSeekCatalog.");
+                return Verdict.Unknown(expected, "No GPU here reports its memory and none is in the catalog, so the GPUs needed cannot be sized.", "Check the driver (nvidia-smi or rocm-smi must report the memory), or add the GPU with Import-DeepSeekCatalog.");
             }
 
             var name = c.Installed.Spec.Name;

@@ -30,7 +30,7 @@ namespace DeepSeekHw.Readiness
             Deployment = request.Deployment;
             Model = request.Model;
             Gpus = Inventory.Gpus ?? Array.Empty<GpuDevice>();
-            Installed = InstalledGpus.From(Gpus.Select(g => g.Spec?.Name ?? g.Name), catalog);
+            Installed = InstalledGpus.From(Gpus, catalog);
             _largestFit = new Lazy<SizingEstimate?>(FindLargestFit);
             if (Deployment != null)
             {

@@ -200,6 +200,17 @@ namespace DeepSeekHw.Sizing
             var gpu = r.Gpu!;
             var tp = plan.TensorParallel;
             var parallelReads = engine.UsesTensorParallel ? tp : 1; // layer split: GPUs take turns, so their reads add up
+            if (gpu.EstimateBasis != null)
+            {
+                notes.Add(gpu.Name + " is not in the catalog: its memory is what the driver reports; speed uses " + gpu.EstimateBasis + ".");
+            }
+
+            if (gpu.MemoryBandwidthBytesPerSecond <= 0)
+            {
+                notes.Add(gpu.Name + "'s memory bandwidth is unknown: decode and prefill speed are not estimated.");
+                return;
+            }
+
             var bandwidth = gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
 

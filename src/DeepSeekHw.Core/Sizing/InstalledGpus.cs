@@ -1,10 +1,17 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using DeepSeekHw.Catalog;
 
 namespace DeepSeekHw.Sizing
 {
-    /// <summary>The GPUs a machine has, as sizing sees them: one catalog entry and how many of it.</summary>
+    /// <summary>
+    /// The GPUs a machine has, as sizing sees them: one spec and how many of it. Measured facts first: the memory each GPU's
+    /// driver reports is the capacity sized on, whether or not the catalog knows the GPU; the catalog adds what tools
+    /// cannot say (bandwidth, throughput). A GPU the catalog lacks borrows those from the most similar catalog GPU, and
+    /// the spec says so.
+    /// </summary>
     public sealed class InstalledGpus
     {
         private InstalledGpus(GpuSpec spec, int count, int ignored)
@@ -18,25 +25,104 @@ namespace DeepSeekHw.Sizing
 
         public int Count { get; }
 
-        /// <summary>GPUs left out: another model than the most common one, or not in the catalog.</summary>
+        /// <summary>GPUs left out: another model than the most common one, or one whose memory is unknown.</summary>
         public int Ignored { get; }
 
         /// <summary>
-        /// Picks the most common catalog GPU among an inventory's GPUs (named by their matched spec, or by the name the tool
-        /// reported). Tensor parallelism needs identical GPUs, so a mixed machine is sized on its largest identical group.
-        /// Null when no GPU is in the catalog.
+        /// Picks the largest group of identical GPUs (tensor parallelism needs them identical): catalog GPUs by their entry,
+        /// others by reported name and memory. Null when no GPU is in the catalog or reports its memory.
         /// </summary>
-        public static InstalledGpus? From(IEnumerable<string?> gpuNames, DeepSeekCatalog catalog)
+        public static InstalledGpus? From(IEnumerable<GpuDevice> gpus, DeepSeekCatalog catalog)
         {
-            var names = gpuNames.ToList();
-            var group = names
-                .Select(name => string.IsNullOrWhiteSpace(name) ? null : catalog.FindGpu(name!))
-                .Where(spec => spec != null)
-                .GroupBy(spec => spec!.Name)
+            if (gpus is null)
+            {
+                throw new ArgumentNullException(nameof(gpus));
+            }
+
+            var all = gpus.Where(g => g != null).ToList();
+            var groups = all
+                .Select(g => (Gpu: g, Spec: g.Spec ?? catalog.FindGpuByPciId(g.PciId) ?? (string.IsNullOrWhiteSpace(g.Name) ? null : catalog.FindGpu(g.Name))))
+                .Where(x => x.Spec != null || x.Gpu.MemoryTotalBytes > 0)
+                .GroupBy(x => x.Spec?.Name ?? "measured:" + x.Gpu.Name + ":" + x.Gpu.MemoryTotalBytes?.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
-                .ThenByDescending(g => g.First()!.MemoryBytes)
+                .ThenByDescending(g => g.First().Spec?.MemoryBytes ?? g.First().Gpu.MemoryTotalBytes)
                 .FirstOrDefault();
-            return group is null ? null : new InstalledGpus(group.First()!, group.Count(), names.Count - group.Count());
+            if (groups is null)
+            {
+                return null;
+            }
+
+            var devices = groups.Select(x => x.Gpu).ToList();
+            var spec = groups.First().Spec is { } known ? Measured(known, devices) : Estimated(devices, catalog);
+            return new InstalledGpus(spec, devices.Count, all.Count - devices.Count);
+        }
+
+        /// <summary>Sizing by name alone (no device facts): the most common catalog GPU among the names.</summary>
+        public static InstalledGpus? From(IEnumerable<string?> gpuNames, DeepSeekCatalog catalog) =>
+            From(gpuNames.Select(name => new GpuDevice { Name = name ?? string.Empty }), catalog);
+
+        // The catalog's figures with the capacity this machine's driver reports (the smallest of the group).
+        private static GpuSpec Measured(GpuSpec known, List<GpuDevice> devices)
+        {
+            var reported = devices.Select(d => d.MemoryTotalBytes).Where(m => m > 0).Select(m => m!.Value).DefaultIfEmpty().Min();
+            return reported > 0 && reported != known.UsableMemoryBytes
+                ? known.WithUsableMemory(reported, "reported by the driver on this machine")
+                : known;
+        }
+
+        // A GPU the catalog lacks: its reported memory, and a similar catalog GPU's bandwidth and throughput, stated as such.
+        private static GpuSpec Estimated(List<GpuDevice> devices, DeepSeekCatalog catalog)
+        {
+            var first = devices[0];
+            var memory = devices.Select(d => d.MemoryTotalBytes ?? 0).Min();
+            var reference = Similar(first, memory, catalog);
+            var tool = first.Source.Split(' ')[0];
+            var basis = reference is null
+                ? "no catalog GPU shares its architecture" + (first.Architecture is null ? string.Empty : " (" + first.Architecture + ")") + ": speed is not estimated"
+                : "bandwidth and throughput of " + reference.Name + " (" + (SameChip(first, reference) ? "the same chip" : "the same architecture") + ", the closest memory size); add this GPU's figures with Import-DeepSeekCatalog for its own";
+            return new GpuSpec
+            {
+                Name = first.Name,
+                DisplayName = first.Name,
+                Vendor = first.Vendor,
+                Architecture = first.Architecture ?? string.Empty,
+                MemoryBytes = memory,
+                UsableMemoryBytes = memory,
+                UsableMemorySource = "reported by " + (tool.Length > 0 ? tool : "the driver") + " on this machine",
+                MemoryType = reference?.MemoryType ?? string.Empty,
+                MemoryBandwidthBytesPerSecond = reference?.MemoryBandwidthBytesPerSecond ?? 0,
+                DenseBf16Tflops = reference?.DenseBf16Tflops,
+                DenseFp16Tflops = reference?.DenseFp16Tflops,
+                DenseFp8Tflops = reference?.DenseFp8Tflops,
+                DenseInt8Tops = reference?.DenseInt8Tops,
+                ComputeCapability = first.ComputeCapability,
+                GfxTarget = first.GfxTarget,
+                Interconnect = "unknown",
+                Confidence = "measured",
+                Source = "measured: memory reported by " + (tool.Length > 0 ? tool : "the driver") + (first.ComputeCapabilityBasis is { } basis2 ? "; compute capability " + basis2 : string.Empty),
+                EstimateBasis = basis,
+                IsMeasured = true,
+            };
+        }
+
+        // A catalog entry's source names its bus width and chip rarely; its PCI ids name the chip through the same database.
+        private static bool SameChip(GpuDevice device, GpuSpec spec) =>
+            device.Chip != null && spec.PciDeviceIds.Any(id => GpuIdDatabase.Builtin.FromPciId(id)?.Chip == device.Chip);
+
+        private static GpuSpec? Similar(GpuDevice device, long memory, DeepSeekCatalog catalog)
+        {
+            var architecture = NameKey.Of(device.Architecture);
+            if (architecture.Length == 0)
+            {
+                return null;
+            }
+
+            return catalog.Gpus
+                .Where(g => g.Vendor == device.Vendor && g.MemoryBandwidthBytesPerSecond > 0 && (NameKey.Of(g.Architecture).StartsWith(architecture, StringComparison.Ordinal) || architecture.StartsWith(NameKey.Of(g.Architecture), StringComparison.Ordinal)) && NameKey.Of(g.Architecture).Length > 0)
+                .OrderByDescending(g => SameChip(device, g))
+                .ThenBy(g => Math.Abs(Math.Log((double)Math.Max(1, g.UsableMemoryBytes ?? g.MemoryBytes) / Math.Max(1, memory))))
+                .ThenBy(g => g.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
         }
     }
 }

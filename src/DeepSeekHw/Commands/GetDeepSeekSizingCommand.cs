@@ -144,7 +144,7 @@ namespace DeepSeekHw.Commands
             }
             else if (InputObject != null)
             {
-                var installed = InstalledGpus.From(InputObject.Gpus.Select(g => g.Spec?.Name ?? g.Name), Catalog);
+                var installed = InstalledGpus.From(InputObject.Gpus, Catalog);
                 if (installed is null)
                 {
                     var ex = new System.InvalidOperationException("The inventory of '" + InputObject.ComputerName + "' has no GPU the catalog knows, so there is nothing to size on.");

@@ -7,8 +7,8 @@ public class GpuSourcesTests
 {
     // file, GPUs, first name, VRAM bytes, driver
     [Theory]
-    [InlineData("rx6700xt-rocm4.3.0.json", 1, "AMD GPU 0x73df", 12868124672L, "6.3.6")]
-    [InlineData("vega10-xt.json", 1, "AMD GPU 0x6861", 17163091968L, "5.9.25")]
+    [InlineData("rx6700xt-rocm4.3.0.json", 1, "Radeon RX 6700/6700 XT/6750 XT / 6800M/6850M XT", 12868124672L, "6.3.6")]
+    [InlineData("vega10-xt.json", 1, "Radeon PRO WX 9100", 17163091968L, "5.9.25")]
     [InlineData("vega20-radeon-pro-vii-or-mi50-wks-gl-xe.json", 1, "Radeon Instinct MI50 32GB", 34342961152L, "5.9.17")]
     [InlineData("mi100-x6-rocm5.7.1-multi-flags.json", 6, "Arcturus GL-XL [Instinct MI100]", 34342961152L, "6.2.4")]
     public void Rocm_smi_json_of_rocm_4_5_and_6_parses(string file, int count, string name, long vram, string driver)
@@ -34,15 +34,43 @@ public class GpuSourcesTests
         Assert.Equal("0000:22:00.0", inventory.Gpus[1].PciBusId);
     }
 
-    [Theory]
-    [InlineData("radeon-780m-phoenix3-apu-rocm6.2.4-json-TRUNCATED.txt")]
-    [InlineData("mi300a-json-showrasinfo-no-json-warning.txt")]
-    public void Rocm_smi_output_that_is_not_json_warns(string file)
+    [Fact]
+    public void Rocm_smi_output_that_is_not_json_warns()
     {
-        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/" + file));
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/mi300a-json-showrasinfo-no-json-warning.txt"));
 
         Assert.Empty(inventory.Gpus);
         Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith(FactSourceIds.RocmSmiJson, StringComparison.Ordinal) && w.Contains("not JSON", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rocm_smi_json_cut_short_keeps_the_card_it_had_begun()
+    {
+        var inventory = Fixtures.Linux(Fixtures.Command(FactSourceIds.RocmSmiJson, "rocm-smi/radeon-780m-phoenix3-apu-rocm6.2.4-json-TRUNCATED.txt"));
+
+        var gpu = Assert.Single(inventory.Gpus);
+        Assert.Equal("Phoenix3", gpu.Name);
+        Assert.Equal("0000:C4:00.0", gpu.PciBusId);
+        Assert.Equal("1002:1900", gpu.PciId);
+        Assert.Contains(inventory.Warnings, w => w.Source == FactSourceIds.RocmSmiJson && w.Kind == WarningKind.Truncated);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": {\"b\": \"1\", \"c\": \"2", "{\"a\": {\"b\": \"1\"}}")]
+    [InlineData("[1, 2, {\"x\": [3, 4", "[1, 2, {\"x\": [3]}]")]
+    [InlineData("{\"s\": \"a,b\", \"t", "{\"s\": \"a,b\"}")]
+    public void Truncated_json_is_closed_after_its_last_complete_member(string cut, string expected)
+    {
+        Assert.Equal(expected, DeepSeekHw.Json.JsonTruncation.Close(cut));
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1}")]
+    [InlineData("{\"a\": ]")]
+    [InlineData("no json")]
+    public void Complete_or_broken_json_is_not_truncation(string text)
+    {
+        Assert.Null(DeepSeekHw.Json.JsonTruncation.Close(text));
     }
 
     // file, pairs, NVLink pairs, bonded links per NVLink pair, summary
@@ -142,7 +170,8 @@ public class AmdSmiTests
         });
         Assert.Equal(new[] { "0000:01:00.0", "0001:01:00.0", "0002:01:00.0", "0003:01:00.0" }, inventory.Gpus.Select(g => g.PciBusId));
         Assert.Equal("6.9.0-rc5+", inventory.Software.AmdDriverVersion);
-        Assert.Contains(inventory.Warnings.Texts(), w => w.Contains("'MI300A' is not in the catalog", StringComparison.Ordinal));
+        Assert.All(inventory.Gpus, g => Assert.Equal("MI300A", g.Spec?.Name)); // the APU's own entry, found by name
+        Assert.All(inventory.Gpus, g => Assert.Equal("1002:74A0", g.PciId));
     }
 
     [Fact]

@@ -6,24 +6,24 @@ public class NvidiaSmiXmlTests
 {
     private const long MiB = 1024L * 1024;
 
-    // file, name, total MiB (null = not reported), driver, CUDA, catalog entry (null = not in the catalog)
+    // file, name, total MiB (null = not reported), driver, CUDA, catalog entry (null = not in the catalog: sized from its reported memory)
     [Theory]
     [InlineData("a100-sxm4-40gb-mig-drv510.xml", "NVIDIA A100-SXM4-40GB", 40960L, "510.47.03", "11.6", "A100-SXM4-40GB")]
     [InlineData("a100-sxm4-80gb-x4-mig-drv535.xml", "NVIDIA A100-SXM4-80GB", 81920L, "535.54.03", "12.2", "A100-SXM4-80GB")]
     [InlineData("a10g-drv515.xml", "NVIDIA A10G", 23028L, "515.105.01", "11.7", "A10G")]
-    [InlineData("gtx-1070-ti-partial.xml", "GeForce GTX 1070 Ti", 4096L, null, null, null)]
-    [InlineData("gtx-1660-ti-drv418-graphics-device.xml", "Graphics Device", 5912L, "418.43", "10.1", null)]
-    [InlineData("quadro-p2000-drv525.xml", "Quadro P2000", 5120L, "525.125.06", "12.0", null)]
-    [InlineData("quadro-p400-drv418.xml", "Quadro P400", 1998L, "418.43", "10.1", null)]
-    [InlineData("rtx-2080-windows-wddm-drv516.xml", "NVIDIA GeForce RTX 2080", 8192L, "516.59", "11.7", null)]
+    [InlineData("gtx-1070-ti-partial.xml", "GeForce GTX 1070 Ti", 4096L, null, null, "GTX-1070-Ti")]
+    [InlineData("gtx-1660-ti-drv418-graphics-device.xml", "GeForce GTX 1660", 5912L, "418.43", "10.1", "GTX-1660")]
+    [InlineData("quadro-p2000-drv525.xml", "Quadro P2000", 5120L, "525.125.06", "12.0", "Quadro-P2000")]
+    [InlineData("quadro-p400-drv418.xml", "Quadro P400", 1998L, "418.43", "10.1", "Quadro-P400")]
+    [InlineData("rtx-2080-windows-wddm-drv516.xml", "NVIDIA GeForce RTX 2080", 8192L, "516.59", "11.7", "RTX-2080")]
     [InlineData("rtx-3060-drv570.xml", "NVIDIA GeForce RTX 3060", 12288L, "570.124.04", "12.8", "RTX-3060")]
-    [InlineData("rtx-3060-laptop-drv515.xml", "NVIDIA GeForce RTX 3060 Laptop GPU", 6144L, "515.65.01", "11.7", null)]
-    [InlineData("rtx-3080-drv595-schema-v13.xml", "NVIDIA GeForce RTX 3080", 10240L, "595.58.03", "13.2", null)]
-    [InlineData("rtx-3080-windows-wddm-drv536.xml", "NVIDIA GeForce RTX 3080", 10240L, "536.40", "12.2", null)]
+    [InlineData("rtx-3060-laptop-drv515.xml", "NVIDIA GeForce RTX 3060 Laptop GPU", 6144L, "515.65.01", "11.7", "RTX-3060-Laptop")]
+    [InlineData("rtx-3080-drv595-schema-v13.xml", "NVIDIA GeForce RTX 3080", 10240L, "595.58.03", "13.2", "RTX-3080")]
+    [InlineData("rtx-3080-windows-wddm-drv536.xml", "NVIDIA GeForce RTX 3080", 10240L, "536.40", "12.2", "RTX-3080")]
     [InlineData("rtx-3090-drv525.xml", "NVIDIA GeForce RTX 3090", 24576L, "525.147.05", "12.0", "RTX-3090")]
-    [InlineData("rtx-4000-sff-ada-drv595-schema-v13.xml", "NVIDIA RTX 4000 SFF Ada Generation", 20475L, "595.84", "13.2", null)]
+    [InlineData("rtx-4000-sff-ada-drv595-schema-v13.xml", "NVIDIA RTX 4000 SFF Ada Generation", 20475L, "595.84", "13.2", "RTX-4000-SFF-Ada")]
     [InlineData("rtx-4090-drv535.xml", "NVIDIA GeForce RTX 4090", 24564L, "535.86.05", "12.2", "RTX-4090")]
-    [InlineData("rtx-pro-6000-blackwell-drv580-trimmed-excerpt.xml", "NVIDIA RTX PRO 6000 Blackwell", null, null, null, null)]
+    [InlineData("rtx-pro-6000-blackwell-drv580-trimmed-excerpt.xml", "NVIDIA RTX PRO 6000 Blackwell", null, null, null, "RTX-PRO-6000-BW-WS")]
     [InlineData("tesla-p100-pcie-16gb-drv510.xml", "Tesla P100-PCIE-16GB", 16384L, "510.47.03", "11.6", null)]
     [InlineData("tesla-t4-drv515.xml", "Tesla T4", 15360L, "515.105.01", "11.7", "T4")]
     public void Every_capture_parses_with_the_values_it_holds(string file, string name, long? totalMiB, string? driver, string? cuda, string? spec)

@@ -30,14 +30,17 @@ public class CheckCaseTests
         // GPU.Memory
         new(CheckIds.GpuMemory, "7B on an H100", () => Model(Gpus("H100-SXM", 1), Distill7B), ReadinessStatus.Pass),
         new(CheckIds.GpuMemory, "7B BF16 on a T4", () => Model(Gpus("T4", 1), Distill7B, WeightPrecision.BF16), ReadinessStatus.Fail),
-        new(CheckIds.GpuMemory, "a GPU the catalog lacks", () => Model(Mystery(), Distill7B), ReadinessStatus.Unknown),
+        new(CheckIds.GpuMemory, "a GPU the catalog lacks, from the memory it reports", () => Model(Mystery(), Distill7B), ReadinessStatus.Pass),
+        new(CheckIds.GpuMemory, "a GPU the catalog lacks, too small by the memory it reports", () => Model(Mystery(4 * GiB), Distill7B, WeightPrecision.BF16), ReadinessStatus.Fail),
+        new(CheckIds.GpuMemory, "a GPU the catalog lacks that reports no memory", () => Model(Mystery(null), Distill7B), ReadinessStatus.Unknown),
         new(CheckIds.GpuMemory, "edition V2 on an H100", () => Profile(Gpus("H100-SXM", 1), "V2"), ReadinessStatus.Pass),
         new(CheckIds.GpuMemory, "edition V2 on an RTX 4090", () => Profile(Gpus("RTX-4090", 1), "V2"), ReadinessStatus.Fail),
 
         // GPU.Count
         new(CheckIds.GpuCount, "V3 on eight H200", () => Model(Gpus("H200-SXM", 8, m => m.Interconnect = "NVSwitch"), "DeepSeek-V3", context: 8192), ReadinessStatus.Pass),
         new(CheckIds.GpuCount, "V3 native on eight H100", () => Model(Gpus("H100-SXM", 8, m => m.Interconnect = "NVSwitch"), "DeepSeek-V3"), ReadinessStatus.Fail),
-        new(CheckIds.GpuCount, "a GPU the catalog lacks", () => Model(Mystery(), Distill7B), ReadinessStatus.Unknown),
+        new(CheckIds.GpuCount, "a GPU the catalog lacks, from the memory it reports", () => Model(Mystery(), Distill7B), ReadinessStatus.Pass),
+        new(CheckIds.GpuCount, "a GPU the catalog lacks that reports no memory", () => Model(Mystery(null), Distill7B), ReadinessStatus.Unknown),
         new(CheckIds.GpuCount, "a profile", () => Profile(Gpus("H100-SXM", 1), "Pro"), null),
 
         // GPU.ComputeCapability
@@ -253,12 +256,12 @@ public class CheckCaseTests
         return inventory;
     }
 
-    /// <summary>One NVIDIA GPU the catalog does not know, reporting only its name and memory.</summary>
-    private static HardwareInventory Mystery() => new()
+    /// <summary>One NVIDIA GPU neither the catalog nor the PCI ID database knows, reporting only its name and (by default) 48 GiB.</summary>
+    private static HardwareInventory Mystery(long? memory = 48 * GiB) => new()
     {
         ComputerName = "mystery",
         Platform = "Linux",
-        Gpus = new[] { new GpuDevice { Index = 0, Name = "NVIDIA Mystery Accelerator X1", Vendor = GpuVendor.NVIDIA, MemoryTotalBytes = 48 * GiB } },
+        Gpus = new[] { new GpuDevice { Index = 0, Name = "NVIDIA Mystery Accelerator X1", Vendor = GpuVendor.NVIDIA, MemoryTotalBytes = memory, Source = "nvidia-smi -q -x" } },
     };
 
     private static Action<HardwareInventory> EachGpu(Action<GpuDevice> change) => i => Array.ForEach(i.Gpus, change);

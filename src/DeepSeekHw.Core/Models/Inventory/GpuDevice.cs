@@ -25,10 +25,22 @@ namespace DeepSeekHw
         /// <summary>CUDA compute capability, e.g. "9.0"; null for non-NVIDIA GPUs or when unknown.</summary>
         public string? ComputeCapability { get; set; }
 
+        /// <summary>Where <see cref="ComputeCapability"/> came from: the driver, the PCI device id, the reported architecture or the catalog.</summary>
+        public string? ComputeCapabilityBasis { get; set; }
+
+        /// <summary>The PCI vendor and device id as reported ("10DE:2204"): what identifies the chip when the name does not.</summary>
+        public string? PciId { get; set; }
+
         /// <summary>AMD LLVM target, e.g. "gfx942".</summary>
         public string? GfxTarget { get; set; }
 
+        /// <summary>Where <see cref="GfxTarget"/> came from: the driver, the PCI device id or the catalog.</summary>
+        public string? GfxTargetBasis { get; set; }
+
         public string? Architecture { get; set; }
+
+        /// <summary>The GPU chip ("GA102", "Navi 31"), from the PCI device id or name in the PCI ID database.</summary>
+        public string? Chip { get; set; }
 
         public string? PciBusId { get; set; }
 
