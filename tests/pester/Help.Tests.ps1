@@ -5,8 +5,9 @@ BeforeDiscovery {
 
     # Examples that cannot run on a machine without the remote servers they name.
     $notRunnableHere = @{
-        'Get-DeepSeekHardware#4'   = 'needs WinRM remoting to servers gpu01 and gpu02'
-        'Test-DeepSeekReadiness#2' = 'needs WinRM remoting to the servers in gpu-nodes.txt'
+        'Get-DeepSeekHardware#4'   = 'needs SSH remoting to servers gpu01 and gpu02 (Fleet.Tests.ps1 runs it against loopback nodes)'
+        'Get-DeepSeekHardware#5'   = 'needs WinRM remoting to the servers in gpu-nodes.txt'
+        'Test-DeepSeekReadiness#2' = 'needs WinRM remoting to the servers in gpu-nodes.txt (Fleet.Tests.ps1 runs it over SSH against loopback nodes)'
     }
     if (-not (Get-DeepSeekHardware -WarningAction SilentlyContinue).Gpus.Spec) {
         $notRunnableHere['Get-DeepSeekSizing#5'] = 'sizes on this machine''s GPUs, and it has none the catalog knows'

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -21,45 +22,55 @@ namespace DeepSeekHw.Collection
         private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
         // nvidia-smi -q -x: <processes> and <accounted_processes> list every process on the GPU with its command line.
-        private static readonly Regex XmlProcesses = new Regex(@"<(?<tag>processes|accounted_processes)>.*?</\k<tag>>", Options | RegexOptions.Singleline, Budget);
-        private static readonly Regex XmlSerial = new Regex(@"<(?<tag>serial|gpu_serial)>[^<]*</\k<tag>>", Options, Budget);
-        private static readonly Regex XmlUuid = new Regex(@"<uuid>(?<value>[^<]*)</uuid>", Options, Budget);
+        private const string XmlProcessesPattern = @"<(?<tag>processes|accounted_processes)>.*?</\k<tag>>";
+        private static readonly Regex XmlProcesses = new Regex(XmlProcessesPattern, Options | RegexOptions.Singleline, Budget);
+        private const string XmlSerialPattern = @"<(?<tag>serial|gpu_serial)>[^<]*</\k<tag>>";
+        private static readonly Regex XmlSerial = new Regex(XmlSerialPattern, Options, Budget);
+        private const string XmlUuidPattern = @"<uuid>(?<value>[^<]*)</uuid>";
+        private static readonly Regex XmlUuid = new Regex(XmlUuidPattern, Options, Budget);
 
         // JSON (rocm-smi, CIM): a value under a key that names an identifier or a person.
-        private static readonly Regex JsonPair = new Regex(
-            @"""(?<key>(?:[^""\\]|\\.)*)""(?<colon>\s*:\s*)(?<value>""(?:[^""\\]|\\.)*""|\[[^\[\]]*\]|-?[0-9][0-9.eE+-]*)",
-            Options,
-            Budget);
+        private const string JsonPairPattern = @"""(?<key>(?:[^""\\]|\\.)*)""(?<colon>\s*:\s*)(?<value>""(?:[^""\\]|\\.)*""|\[[^\[\]]*\]|-?[0-9][0-9.eE+-]*)";
+        private static readonly Regex JsonPair = new Regex(JsonPairPattern, Options, Budget);
 
-        private static readonly Regex IdentifierKey = new Regex(
-            @"^(?:.*serial.*|.*uuid.*|unique ?id|.*mac ?address.*|permanentaddress|networkaddresses|username|primaryownername|registereduser|organization|domain|workgroup|processorid|identifyingnumber|pid[0-9]+|.*process.*name.*|.*token.*|.*secret.*|.*password.*|.*api.?key.*)$",
-            Options | RegexOptions.IgnoreCase,
-            Budget);
+        private const string IdentifierKeyPattern = @"^(?:.*serial.*|.*uuid.*|unique ?id|.*mac ?address.*|permanentaddress|networkaddresses|username|primaryownername|registereduser|organization|domain|workgroup|processorid|identifyingnumber|pid[0-9]+|.*process.*name.*|.*token.*|.*secret.*|.*password.*|.*api.?key.*)$";
+        private static readonly Regex IdentifierKey = new Regex(IdentifierKeyPattern, Options | RegexOptions.IgnoreCase, Budget);
 
-        private static readonly Regex HashedKey = new Regex(@"uuid|unique ?id", Options | RegexOptions.IgnoreCase, Budget);
+        private const string HashedKeyPattern = @"uuid|unique ?id";
+        private static readonly Regex HashedKey = new Regex(HashedKeyPattern, Options | RegexOptions.IgnoreCase, Budget);
 
         // "KEY: value" text (amd-smi static, /proc/cpuinfo on boards that print a serial).
-        private static readonly Regex SerialLine = new Regex(
-            @"^(?<key>[ \t]*(?:[A-Z_]*SERIAL[A-Z_]*|Serial(?: ?Number)?|UUID)[ \t]*:[ \t]*)(?<value>[^\r\n]*[^\s][^\r\n]*)$",
-            Options | RegexOptions.Multiline,
-            Budget);
+        private const string SerialLinePattern = @"^(?<key>[ \t]*(?:[A-Z_]*SERIAL[A-Z_]*|Serial(?: ?Number)?|UUID)[ \t]*:[ \t]*)(?<value>[^\r\n]*[^\s][^\r\n]*)$";
+        private static readonly Regex SerialLine = new Regex(SerialLinePattern, Options | RegexOptions.Multiline, Budget);
 
         // User names in home paths (df mount points, tool errors, paths a probe prints).
-        private static readonly Regex HomePath = new Regex(
-            @"(?<home>/home/|/var/home/|/Users/|[A-Za-z]:\\Users\\)(?<user>[^/\\\s""'<>:;,|]+)",
-            Options,
-            Budget);
+        private const string HomePathPattern = @"(?<home>/home/|/var/home/|/Users/|[A-Za-z]:\\Users\\)(?<user>[^/\\\s""'<>:;,|]+)";
+        private static readonly Regex HomePath = new Regex(HomePathPattern, Options, Budget);
 
         // Credentials, wherever they appear: name=value pairs and the token shapes of common services.
-        private static readonly Regex NamedSecret = new Regex(
-            @"(?<name>\b[\w.-]*(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|credential)[\w.-]*)(?<sep>\s*[=:]\s*)(?<value>[^\s""'<>,;]+)",
-            Options | RegexOptions.IgnoreCase,
-            Budget);
+        private const string NamedSecretPattern = @"(?<name>\b[\w.-]*(?:token|secret|password|passwd|api[_-]?key|access[_-]?key|credential)[\w.-]*)(?<sep>\s*[=:]\s*)(?<value>[^\s""'<>,;]+)";
+        private static readonly Regex NamedSecret = new Regex(NamedSecretPattern, Options | RegexOptions.IgnoreCase, Budget);
 
-        private static readonly Regex TokenShape = new Regex(
-            @"\b(?:hf_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,})",
-            Options,
-            Budget);
+        private const string TokenShapePattern = @"\b(?:hf_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,})";
+        private static readonly Regex TokenShape = new Regex(TokenShapePattern, Options, Budget);
+
+        /// <summary>
+        /// Every pattern with its options, by name: the remote collector script (RemoteCollector) runs the same patterns
+        /// in PowerShell on the node, so what leaves a machine is redacted by one set of rules wherever it is collected.
+        /// </summary>
+        internal static IReadOnlyList<KeyValuePair<string, Regex>> Rules { get; } = new[]
+        {
+            new KeyValuePair<string, Regex>(nameof(XmlProcesses), XmlProcesses),
+            new KeyValuePair<string, Regex>(nameof(XmlSerial), XmlSerial),
+            new KeyValuePair<string, Regex>(nameof(XmlUuid), XmlUuid),
+            new KeyValuePair<string, Regex>(nameof(JsonPair), JsonPair),
+            new KeyValuePair<string, Regex>(nameof(IdentifierKey), IdentifierKey),
+            new KeyValuePair<string, Regex>(nameof(HashedKey), HashedKey),
+            new KeyValuePair<string, Regex>(nameof(SerialLine), SerialLine),
+            new KeyValuePair<string, Regex>(nameof(HomePath), HomePath),
+            new KeyValuePair<string, Regex>(nameof(NamedSecret), NamedSecret),
+            new KeyValuePair<string, Regex>(nameof(TokenShape), TokenShape),
+        };
 
         /// <summary>A copy of the source with its output and error text redacted; the id and status are unchanged.</summary>
         public static FactSource Redact(FactSource source)

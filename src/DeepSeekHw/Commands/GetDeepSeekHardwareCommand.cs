@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using DeepSeekHw.Commands.Infrastructure;
 using DeepSeekHw.Facts;
 using DeepSeekHw.Inventory;
@@ -35,8 +36,12 @@ namespace DeepSeekHw.Commands
     /// <para>Replays the fact bundles of a fleet and finds the servers with fewer than eight GPUs.</para>
     /// </example>
     /// <example>
-    /// <code>Invoke-Command -ComputerName gpu01, gpu02 { Import-Module DeepSeekHw; Get-DeepSeekHardware -TimeoutSec 30 }</code>
-    /// <para>Inventories remote servers; the objects come back deserialized with every property.</para>
+    /// <code>Get-DeepSeekHardware -HostName gpu01, gpu02 -UserName ops -KeyFilePath ~/.ssh/fleet_ed25519</code>
+    /// <para>Inventories remote servers over SSH with nothing installed on them: a collector script runs there under the same timeouts and redaction, and the bundles are interpreted here. An unreachable server is one error; the others go on.</para>
+    /// </example>
+    /// <example>
+    /// <code>$s = New-PSSession -ComputerName (Get-Content gpu-nodes.txt); Get-DeepSeekHardware -Session $s -ThrottleLimit 64</code>
+    /// <para>Inventories a fleet over WinRM sessions opened once and reused for later runs.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekHardware", DefaultParameterSetName = LocalSet)]
     [OutputType(typeof(HardwareInventory))]
@@ -45,11 +50,72 @@ namespace DeepSeekHw.Commands
         private const string LocalSet = "Local";
         private const string ReplaySet = "Replay";
         private const string ReplayLiteralSet = "ReplayLiteral";
+        private const string ComputerSet = "ComputerName";
+        private const string HostSet = "HostName";
+        private const string SessionSet = "Session";
 
-        /// <summary>Seconds each native tool may run before it and its child processes are killed (1-600, default 15).</summary>
+        /// <summary>Seconds each native tool may run before it and its child processes are killed (1-600, default 15), here or on each remote machine.</summary>
         [Parameter(ParameterSetName = LocalSet)]
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Parameter(ParameterSetName = HostSet)]
+        [Parameter(ParameterSetName = SessionSet)]
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 15;
+
+        /// <summary>Machines to inventory over WinRM remoting; nothing needs to be installed on them (a collector script is sent with Invoke-Command).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ComputerSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Cn")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ComputerName { get; set; }
+
+        /// <summary>Machines to inventory over SSH remoting (PowerShell 7 on both ends, the sshd powershell subsystem on the node); nothing else is installed there.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HostSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? HostName { get; set; }
+
+        /// <summary>Open sessions (New-PSSession) to inventory through: reuse them across runs to save the connection cost.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public PSSession[]? Session { get; set; }
+
+        /// <summary>The account for WinRM remoting (default: the current user).</summary>
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The WinRM authentication mechanism (default: Default).</summary>
+        [Parameter(ParameterSetName = ComputerSet)]
+        public AuthenticationMechanism Authentication { get; set; } = AuthenticationMechanism.Default;
+
+        /// <summary>Uses HTTPS for WinRM.</summary>
+        [Parameter(ParameterSetName = ComputerSet)]
+        public SwitchParameter UseSSL { get; set; }
+
+        /// <summary>The user for SSH remoting (default: the current user).</summary>
+        [Parameter(ParameterSetName = HostSet)]
+        public string? UserName { get; set; }
+
+        /// <summary>The private key for SSH remoting.</summary>
+        [Parameter(ParameterSetName = HostSet)]
+        [Alias("IdentityFilePath")]
+        public string? KeyFilePath { get; set; }
+
+        /// <summary>ssh options for SSH remoting (PowerShell 7.3+), e.g. @{ StrictHostKeyChecking = 'accept-new' }.</summary>
+        [Parameter(ParameterSetName = HostSet)]
+        public System.Collections.Hashtable? SSHOption { get; set; }
+
+        /// <summary>The WinRM or SSH port (default: the protocol's).</summary>
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Parameter(ParameterSetName = HostSet)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>How many machines are collected at once (default 32).</summary>
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Parameter(ParameterSetName = HostSet)]
+        [Parameter(ParameterSetName = SessionSet)]
+        [ValidateRange(1, 4096)]
+        public int ThrottleLimit { get; set; } = 32;
 
         /// <summary>Fact bundle file(s) written by Export-DeepSeekFactBundle to replay instead of inspecting this machine. Wildcards are allowed; a pattern that matches no file is an error.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReplaySet, ValueFromPipeline = true)]
@@ -64,13 +130,19 @@ namespace DeepSeekHw.Commands
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>Keeps GPU serial numbers and UUIDs, process lists, MAC addresses and user names, which are otherwise redacted as collected.</summary>
+        /// <summary>Keeps GPU serial numbers and UUIDs, process lists, MAC addresses and user names, which are otherwise redacted as collected (on each node, before anything leaves it).</summary>
         [Parameter(ParameterSetName = LocalSet)]
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Parameter(ParameterSetName = HostSet)]
+        [Parameter(ParameterSetName = SessionSet)]
         public SwitchParameter IncludeIdentifier { get; set; }
 
         /// <summary>The largest bundle file to read, in bytes (default 64 MiB; a real bundle is 15-300 KiB). A larger file is refused unread.</summary>
         [Parameter(ParameterSetName = ReplaySet)]
         [Parameter(ParameterSetName = ReplayLiteralSet)]
+        [Parameter(ParameterSetName = ComputerSet)]
+        [Parameter(ParameterSetName = HostSet)]
+        [Parameter(ParameterSetName = SessionSet)]
         [ValidateRange(1024, 4L * 1024 * 1024 * 1024)]
         public long MaxBundleSize { get; set; } = FactBundleJson.DefaultMaxBundleBytes;
 
@@ -79,6 +151,32 @@ namespace DeepSeekHw.Commands
             if (ParameterSetName == LocalSet)
             {
                 Write(InventoryParser.Interpret(LocalFacts.Collect(TimeoutSec, WriteVerbose, IncludeIdentifier), Catalog));
+                return;
+            }
+
+            if (ParameterSetName is ComputerSet or HostSet or SessionSet)
+            {
+                var target = new RemoteTarget
+                {
+                    ComputerName = ComputerName,
+                    HostName = HostName,
+                    Session = Session,
+                    Credential = Credential,
+                    Authentication = MyInvocation.BoundParameters.ContainsKey(nameof(Authentication)) ? Authentication : (AuthenticationMechanism?)null,
+                    UseSsl = UseSSL,
+                    UserName = UserName,
+                    KeyFilePath = KeyFilePath,
+                    SshOption = SSHOption,
+                    Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null,
+                    ThrottleLimit = ThrottleLimit,
+                };
+                RemoteFacts.Collect(this, target, TimeoutSec, IncludeIdentifier, MaxBundleSize, bundle =>
+                {
+                    if (Parse(bundle, bundle.ComputerName) is HardwareInventory remote)
+                    {
+                        Write(remote);
+                    }
+                });
                 return;
             }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using DeepSeekHw.Facts;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Commands.Completers;
 using DeepSeekHw.Commands.Infrastructure;
@@ -20,7 +22,10 @@ namespace DeepSeekHw.Commands
     /// build of PyTorch (NVIDIA's table; the seed guide's lines are reported as warnings beside it), ROCm against the AMD
     /// GPU, PyTorch, TensorFlow, the serving engine, FlashMLA, host RAM and CPU rules, disk space and NVMe, and the
     /// multi-node fabric. Status is Pass, Warning, Fail, NotApplicable, or Unknown when a fact is missing.</para>
-    /// <para>Without -InputObject it collects this machine (as Get-DeepSeekHardware does). Piped inventories may be live,
+    /// <para>Without -InputObject it collects this machine (as Get-DeepSeekHardware does), or the machines named by
+    /// -ComputerName (WinRM), -HostName (SSH) or -Session, where a collector script runs with nothing installed and the
+    /// facts are judged here; each machine that cannot be collected is one error (RemoteConnectionFailed,
+    /// RemoteAccessDenied, RemoteCollectorFailed, FactsInvalid) and the rest go on. Piped inventories may be live,
     /// replayed with Get-DeepSeekHardware -FactsPath, deserialized from Invoke-Command or Import-Clixml, or what-if
     /// machines from New-DeepSeekHardware; a GPU piped from Get-DeepSeekGpuSpec is tested as a machine with one of it.
     /// -Profile tests against a seed tier, by name or piped from Get-DeepSeekProfile.</para>
@@ -33,8 +38,8 @@ namespace DeepSeekHw.Commands
     /// <para>Tests this machine for the 32B distill in AWQ 4-bit at 32k context; failures carry a remediation.</para>
     /// </example>
     /// <example>
-    /// <code>Invoke-Command -ComputerName (Get-Content gpu-nodes.txt) { Get-DeepSeekHardware } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
-    /// <para>Audits a fleet: one ReadinessSummary per server (Ready, NotReady or Undetermined, the hardware verdict, the checks that block it, the widest precision that fits).</para>
+    /// <code>Test-DeepSeekReadiness -ComputerName (Get-Content gpu-nodes.txt) -Model DeepSeek-V3 -Summary</code>
+    /// <para>Audits a fleet over WinRM with nothing installed on the servers: one ReadinessSummary per server (Ready, NotReady or Undetermined, the hardware verdict, the checks that block it, the widest precision that fits), and one error per server that could not be reached. -HostName does the same over SSH, -Session through open sessions.</para>
     /// </example>
     /// <example>
     /// <code>New-DeepSeekHardware -Gpu A100-SXM4-80GB -GpuCount 2 -Interconnect NVLink | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Llama-70B -ContextLength 32768</code>
@@ -63,6 +68,8 @@ namespace DeepSeekHw.Commands
         private HardwareProfile? _profile;
         private string? _profileArgument;
         private HardwareInventory? _thisMachine;
+        private RemoteTarget? _remote;
+        private List<HardwareInventory>? _remoteMachines;
         private bool _tested;
 
         /// <summary>The model to deploy: a catalog name, id or alias.</summary>
@@ -152,13 +159,70 @@ namespace DeepSeekHw.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
-        /// <summary>Seconds each native tool may run when this machine is collected (default 15).</summary>
+        /// <summary>Seconds each native tool may run when this machine, or each remote one, is collected (default 15).</summary>
         [Parameter]
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 15;
 
+        /// <summary>Machines to test over WinRM remoting, with nothing installed on them: their facts are collected there and judged here.</summary>
+        [Parameter]
+        [Alias("Cn")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ComputerName { get; set; }
+
+        /// <summary>Machines to test over SSH remoting (PowerShell 7 on both ends), with nothing installed on them.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? HostName { get; set; }
+
+        /// <summary>Open sessions (New-PSSession) to test through.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public PSSession[]? Session { get; set; }
+
+        /// <summary>The account for WinRM remoting.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The WinRM authentication mechanism.</summary>
+        [Parameter]
+        public AuthenticationMechanism Authentication { get; set; } = AuthenticationMechanism.Default;
+
+        /// <summary>Uses HTTPS for WinRM.</summary>
+        [Parameter]
+        public SwitchParameter UseSSL { get; set; }
+
+        /// <summary>The user for SSH remoting.</summary>
+        [Parameter]
+        public string? UserName { get; set; }
+
+        /// <summary>The private key for SSH remoting.</summary>
+        [Parameter]
+        [Alias("IdentityFilePath")]
+        public string? KeyFilePath { get; set; }
+
+        /// <summary>ssh options for SSH remoting, e.g. @{ StrictHostKeyChecking = 'accept-new' }.</summary>
+        [Parameter]
+        public System.Collections.Hashtable? SSHOption { get; set; }
+
+        /// <summary>The WinRM or SSH port.</summary>
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>How many machines are collected at once (default 32).</summary>
+        [Parameter]
+        [ValidateRange(1, 4096)]
+        public int ThrottleLimit { get; set; } = 32;
+
         protected override void BeginProcessing()
         {
+            if (new object?[] { ComputerName, HostName, Session }.Count(x => x != null) > 1)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException("Give the machines one way: -ComputerName (WinRM), -HostName (SSH) or -Session."), ErrorIds.ParameterConflict, ErrorCategory.InvalidArgument, null));
+            }
+
             foreach (var pattern in (IncludeCheck ?? Array.Empty<string>()).Concat(ExcludeCheck ?? Array.Empty<string>()))
             {
                 try
@@ -210,11 +274,16 @@ namespace DeepSeekHw.Commands
 
             if (InputObject != null)
             {
+                if (Remote.IsRemote)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create(new PSArgumentException("Give the machines one way: -InputObject, or -ComputerName, -HostName or -Session."), ErrorIds.ParameterConflict, ErrorCategory.InvalidArgument, InputObject));
+                }
+
                 Test(InputObject);
             }
             else if (MyInvocation.ExpectingInput)
             {
-                Test(ThisMachine()); // profiles piped from Get-DeepSeekProfile, tested on this machine
+                TestMachines(); // profiles piped from Get-DeepSeekProfile, tested on this machine or the remote ones
             }
         }
 
@@ -222,8 +291,64 @@ namespace DeepSeekHw.Commands
         {
             if (!_tested && !MyInvocation.ExpectingInput)
             {
-                Test(ThisMachine());
+                TestMachines();
             }
+        }
+
+        private RemoteTarget Remote => _remote ??= new RemoteTarget
+        {
+            ComputerName = ComputerName,
+            HostName = HostName,
+            Session = Session,
+            Credential = Credential,
+            Authentication = MyInvocation.BoundParameters.ContainsKey(nameof(Authentication)) ? Authentication : (AuthenticationMechanism?)null,
+            UseSsl = UseSSL,
+            UserName = UserName,
+            KeyFilePath = KeyFilePath,
+            SshOption = SSHOption,
+            Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null,
+            ThrottleLimit = ThrottleLimit,
+        };
+
+        // This machine, or each remote one as its facts arrive (collected once, then reused for every piped profile).
+        private void TestMachines()
+        {
+            if (!Remote.IsRemote)
+            {
+                Test(ThisMachine());
+                return;
+            }
+
+            if (_remoteMachines != null)
+            {
+                _remoteMachines.ForEach(Test);
+                return;
+            }
+
+            _remoteMachines = new List<HardwareInventory>();
+            RemoteFacts.Collect(this, Remote, TimeoutSec, includeIdentifiers: false, FactBundleJson.DefaultMaxBundleBytes, bundle =>
+            {
+                HardwareInventory inventory;
+                try
+                {
+                    inventory = InventoryParser.Interpret(bundle, Catalog);
+                }
+#pragma warning disable CA1031 // untrusted input: one bad bundle costs one error, never the fleet run
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    WriteError(ErrorRecords.Create(new FactBundleException("The bundle could not be interpreted: " + ex.Message, ex), ErrorIds.FactsInvalid, ErrorCategory.InvalidData, bundle.ComputerName));
+                    return;
+                }
+
+                foreach (var warning in inventory.Warnings)
+                {
+                    WriteVerbose(inventory.ComputerName + ": " + warning);
+                }
+
+                _remoteMachines.Add(inventory);
+                Test(inventory);
+            });
         }
 
         private HardwareInventory ThisMachine()

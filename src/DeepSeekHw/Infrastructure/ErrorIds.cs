@@ -19,6 +19,12 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string ProfileNotFound = "ProfileNotFound";
         public const string InvalidWildcardPattern = "InvalidWildcardPattern";
 
+        // Fleet runs: one per machine that could not be collected; the run goes on.
+        public const string RemoteConnectionFailed = "RemoteConnectionFailed";
+        public const string RemoteAccessDenied = "RemoteAccessDenied";
+        public const string RemoteCollectorFailed = "RemoteCollectorFailed";
+        public const string ParameterConflict = "ParameterConflict";
+
         // Sizing requests that cannot be answered; the core raises them with these same ids.
         public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;
         public const string ContextLengthExceedsModel = SizingErrorIds.ContextLengthExceedsModel;
