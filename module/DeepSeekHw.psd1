@@ -19,6 +19,7 @@
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
         'Export-DeepSeekFactBundle'
+        'Export-DeepSeekMetric'
         'Test-DeepSeekReadiness'
         'Get-DeepSeekProfile'
         'New-DeepSeekHardware'

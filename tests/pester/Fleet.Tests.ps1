@@ -27,7 +27,7 @@ Describe 'A fleet audit over SSH' -Skip:([bool]$skipFleet) {
         @($summaries).Count | Should -Be 3
         ($summaries.ComputerName | Sort-Object) | Should -Be 'fleet-node-2', 'fleet-node-3', 'fleet-node-4'
         $summaries | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'DeepSeekHw.ReadinessSummary' }
-        @($failures).Count | Should -Be 2
+        @($failures).Count | Should -Be 2 -Because (($failures | ForEach-Object { $_.FullyQualifiedErrorId + " " + $_.TargetObject }) -join "; ")
         ($failures.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Sort-Object) | Should -Be 'RemoteAccessDenied', 'RemoteConnectionFailed'
         ($failures.TargetObject | Sort-Object) | Should -Be '127.0.0.5', '127.0.0.6'
     }

@@ -38,6 +38,8 @@ namespace DeepSeekHw.Readiness
                 {
                     ComputerName = request.Inventory.ComputerName,
                     Target = context.Target,
+                    Model = context.Model?.Name,
+                    Profile = context.Profile?.Name,
                     CheckId = rule.Id,
                     Category = rule.Category,
                     Status = verdict.Status,
@@ -68,6 +70,8 @@ namespace DeepSeekHw.Readiness
             {
                 ComputerName = context.Inventory.ComputerName,
                 Target = context.Target,
+                Model = context.Model?.Name,
+                Profile = context.Profile?.Name,
                 Verdict = verdict,
                 Ready = verdict == ReadinessVerdict.Ready,
                 HardwareVerdict = VerdictOf(checks, role => role.HasFlag(RuleRole.Hardware)),

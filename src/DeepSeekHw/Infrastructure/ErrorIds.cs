@@ -25,6 +25,11 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string RemoteCollectorFailed = "RemoteCollectorFailed";
         public const string ParameterConflict = "ParameterConflict";
 
+        // Reports and metrics written from piped results.
+        public const string InputObjectNotSupported = "InputObjectNotSupported";
+        public const string ReportFileExists = "ReportFileExists";
+        public const string ReportFileUnwritable = "ReportFileUnwritable";
+
         // Sizing requests that cannot be answered; the core raises them with these same ids.
         public const string InvalidContextLength = SizingErrorIds.InvalidContextLength;
         public const string ContextLengthExceedsModel = SizingErrorIds.ContextLengthExceedsModel;

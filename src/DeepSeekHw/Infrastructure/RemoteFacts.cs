@@ -76,7 +76,8 @@ namespace DeepSeekHw.Commands.Infrastructure
                 using var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace);
                 powershell.AddCommand("Microsoft.PowerShell.Core\\Invoke-Command")
                     .AddParameter("ScriptBlock", ScriptBlock.Create(RemoteCollector.Script))
-                    .AddParameter("ArgumentList", new object[] { timeoutSeconds, ProcessRunner.DefaultMaxOutputBytes, includeIdentifiers, Version });
+                    .AddParameter("ArgumentList", new object[] { timeoutSeconds, ProcessRunner.DefaultMaxOutputBytes, includeIdentifiers, Version })
+                    .AddParameter("ErrorAction", ActionPreference.Continue); // each node's failure is ours to report; a caller's Stop applies to our errors, not Invoke-Command's
                 AddTarget(powershell, target, batch);
 
                 var output = new PSDataCollection<PSObject>();

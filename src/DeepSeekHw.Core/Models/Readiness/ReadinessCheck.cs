@@ -11,6 +11,12 @@ namespace DeepSeekHw
         /// <summary>What was tested for: "DeepSeek-V3 FP8, 8192 tokens × 1 (vLLM)" or a profile name.</summary>
         public string Target { get; set; } = string.Empty;
 
+        /// <summary>The model tested (catalog name); null for a profile test.</summary>
+        public string? Model { get; set; }
+
+        /// <summary>The seed tier or edition tested; null for a model test.</summary>
+        public string? Profile { get; set; }
+
         /// <summary>Stable id, Category.Name (e.g. GPU.Memory); scripts and -IncludeCheck/-ExcludeCheck use it.</summary>
         public string CheckId { get; set; } = string.Empty;
 

@@ -13,6 +13,12 @@ namespace DeepSeekHw
 
         public string Target { get; set; } = string.Empty;
 
+        /// <summary>The model tested (catalog name); null for a profile test.</summary>
+        public string? Model { get; set; }
+
+        /// <summary>The seed tier or edition tested; null for a model test.</summary>
+        public string? Profile { get; set; }
+
         /// <summary>Ready, NotReady (a check failed) or Undetermined (nothing failed, but a deciding fact is unknown).</summary>
         public ReadinessVerdict Verdict { get; set; }
 
