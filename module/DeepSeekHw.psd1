@@ -20,6 +20,7 @@
         'Get-DeepSeekHardware'
         'Export-DeepSeekFactBundle'
         'Export-DeepSeekMetric'
+        'Export-DeepSeekReport'
         'Test-DeepSeekReadiness'
         'Get-DeepSeekProfile'
         'New-DeepSeekHardware'

@@ -7,6 +7,7 @@ BeforeDiscovery {
     $notRunnableHere = @{
         'Get-DeepSeekHardware#4'   = 'needs SSH remoting to servers gpu01 and gpu02 (Fleet.Tests.ps1 runs it against loopback nodes)'
         'Get-DeepSeekHardware#5'   = 'needs WinRM remoting to the servers in gpu-nodes.txt'
+        'Export-DeepSeekReport#3'  = 'needs SSH remoting to the servers in gpu-nodes.txt'
         'Test-DeepSeekReadiness#2' = 'needs WinRM remoting to the servers in gpu-nodes.txt (Fleet.Tests.ps1 runs it over SSH against loopback nodes)'
     }
     if (-not (Get-DeepSeekHardware -WarningAction SilentlyContinue).Gpus.Spec) {

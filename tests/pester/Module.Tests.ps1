@@ -134,3 +134,35 @@ Describe 'The GPU catalog' {
         $check.Actual | Should -BeLike '*its driver reports*'
     }
 }
+
+Describe 'The JEA role' {
+    BeforeAll {
+        $role = Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'module/RoleCapabilities/DeepSeekHwAuditor.psrc')
+        $visible = $role.VisibleCmdlets | ForEach-Object { if ($_ -is [string]) { $_ } else { $_.Name } }
+    }
+
+    It 'exposes only commands of this module that read, never one that writes or imports a file' {
+        $visible | Should -Not -BeNullOrEmpty
+        $visible | ForEach-Object { (Get-Command -Name $_ -Module DeepSeekHw).Name | Should -Be $_ }
+        $visible | Should -Not -Contain 'Export-DeepSeekFactBundle'
+        $visible | Should -Not -Contain 'Export-DeepSeekReport'
+        $visible | Should -Not -Contain 'Export-DeepSeekMetric'
+        $visible | Should -Not -Contain 'Import-DeepSeekCatalog'
+        $visible | ForEach-Object { (Get-Command $_).Verb | Should -BeIn 'Get', 'Test', 'New' }
+    }
+
+    It 'names only parameters the commands have, and no file or remoting parameter' {
+        foreach ($entry in $role.VisibleCmdlets | Where-Object { $_ -isnot [string] }) {
+            $parameters = (Get-Command $entry.Name).Parameters.Keys
+            foreach ($name in @($entry.Parameters).Name) {
+                $parameters | Should -Contain $name
+                $name | Should -Not -BeIn 'FactsPath', 'LiteralPath', 'ComputerName', 'HostName', 'Session', 'InputObject'
+            }
+        }
+    }
+
+    It 'ships in the laid-out module where JEA looks for role capabilities' {
+        Test-Path (Join-Path (Split-Path $ModuleManifest) 'RoleCapabilities/DeepSeekHwAuditor.psrc') | Should -BeTrue
+        { Test-ModuleManifest -Path $ModuleManifest } | Should -Not -Throw
+    }
+}

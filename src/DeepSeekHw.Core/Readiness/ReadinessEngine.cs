@@ -86,6 +86,8 @@ namespace DeepSeekHw.Readiness
                 WarningChecks = checks.Where(c => c.Status == ReadinessStatus.Warning).Select(c => c.CheckId).ToArray(),
                 LargestFitPrecision = fit?.Precision,
                 LargestFitContextLength = fit?.MaxContextLength,
+                GpuMemoryBytes = context.Installed is { } installed ? Sizing.Saturating.Multiply(installed.Spec.UsableMemoryBytes ?? installed.Spec.MemoryBytes, installed.Count) : (long?)null,
+                RequiredGpuMemoryBytes = context.Baseline?.TotalBytes,
             };
         }
 

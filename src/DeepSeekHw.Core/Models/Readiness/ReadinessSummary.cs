@@ -54,6 +54,12 @@ namespace DeepSeekHw
         /// <summary>The longest context per sequence that fits at <see cref="LargestFitPrecision"/> and the requested concurrency.</summary>
         public int? LargestFitContextLength { get; set; }
 
+        /// <summary>The GPU memory this machine's sized GPUs have together (as their drivers report it), in bytes; null without a GPU that reports it.</summary>
+        public long? GpuMemoryBytes { get; set; }
+
+        /// <summary>The memory the deployment needs in total (weights, KV cache, activations, runtime), in bytes; null for a profile.</summary>
+        public long? RequiredGpuMemoryBytes { get; set; }
+
         public override string ToString() => ComputerName + ": " + Verdict;
     }
 }
