@@ -45,7 +45,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekHardware", DefaultParameterSetName = LocalSet)]
     [OutputType(typeof(HardwareInventory))]
-    public sealed class GetDeepSeekHardwareCommand : DeepSeekCmdlet
+    public sealed class GetDeepSeekHardwareCommand : DeepSeekCmdlet, IRemoteParameters
     {
         private const string LocalSet = "Local";
         private const string ReplaySet = "Replay";
@@ -156,20 +156,7 @@ namespace DeepSeekHw.Commands
 
             if (ParameterSetName is ComputerSet or HostSet or SessionSet)
             {
-                var target = new RemoteTarget
-                {
-                    ComputerName = ComputerName,
-                    HostName = HostName,
-                    Session = Session,
-                    Credential = Credential,
-                    Authentication = MyInvocation.BoundParameters.ContainsKey(nameof(Authentication)) ? Authentication : (AuthenticationMechanism?)null,
-                    UseSsl = UseSSL,
-                    UserName = UserName,
-                    KeyFilePath = KeyFilePath,
-                    SshOption = SSHOption,
-                    Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null,
-                    ThrottleLimit = ThrottleLimit,
-                };
+                var target = RemoteTarget.From(this, MyInvocation);
                 RemoteFacts.Collect(this, target, TimeoutSec, IncludeIdentifier, MaxBundleSize, bundle =>
                 {
                     if (Parse(bundle, bundle.ComputerName) is HardwareInventory remote)

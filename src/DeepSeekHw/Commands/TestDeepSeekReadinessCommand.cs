@@ -59,7 +59,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "DeepSeekReadiness", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(ReadinessCheck), typeof(ReadinessSummary), typeof(bool))]
-    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet
+    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet, IRemoteParameters
     {
         private const string ModelSet = "Model";
         private const string ProfileSet = "Profile";
@@ -295,20 +295,7 @@ namespace DeepSeekHw.Commands
             }
         }
 
-        private RemoteTarget Remote => _remote ??= new RemoteTarget
-        {
-            ComputerName = ComputerName,
-            HostName = HostName,
-            Session = Session,
-            Credential = Credential,
-            Authentication = MyInvocation.BoundParameters.ContainsKey(nameof(Authentication)) ? Authentication : (AuthenticationMechanism?)null,
-            UseSsl = UseSSL,
-            UserName = UserName,
-            KeyFilePath = KeyFilePath,
-            SshOption = SSHOption,
-            Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null,
-            ThrottleLimit = ThrottleLimit,
-        };
+        private RemoteTarget Remote => _remote ??= RemoteTarget.From(this, MyInvocation);
 
         // This machine, or each remote one as its facts arrive (collected once, then reused for every piped profile).
         private void TestMachines()

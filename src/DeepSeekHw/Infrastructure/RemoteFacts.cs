@@ -11,9 +11,51 @@ using DeepSeekHw.Facts;
 
 namespace DeepSeekHw.Commands.Infrastructure
 {
+    /// <summary>The remoting parameters the fleet cmdlets share (Get-DeepSeekHardware, Test-DeepSeekReadiness).</summary>
+    internal interface IRemoteParameters
+    {
+        string[]? ComputerName { get; }
+
+        string[]? HostName { get; }
+
+        PSSession[]? Session { get; }
+
+        PSCredential? Credential { get; }
+
+        AuthenticationMechanism Authentication { get; }
+
+        SwitchParameter UseSSL { get; }
+
+        string? UserName { get; }
+
+        string? KeyFilePath { get; }
+
+        System.Collections.Hashtable? SSHOption { get; }
+
+        int Port { get; }
+
+        int ThrottleLimit { get; }
+    }
+
     /// <summary>Where to collect: computers over WinRM, hosts over SSH, or open sessions. Set from the cmdlets' parameters.</summary>
     internal sealed class RemoteTarget
     {
+        /// <summary>The target a cmdlet's bound parameters name; options left out stay the protocol's defaults.</summary>
+        public static RemoteTarget From(IRemoteParameters parameters, InvocationInfo invocation) => new RemoteTarget
+        {
+            ComputerName = parameters.ComputerName,
+            HostName = parameters.HostName,
+            Session = parameters.Session,
+            Credential = parameters.Credential,
+            Authentication = invocation.BoundParameters.ContainsKey(nameof(IRemoteParameters.Authentication)) ? parameters.Authentication : (AuthenticationMechanism?)null,
+            UseSsl = parameters.UseSSL,
+            UserName = parameters.UserName,
+            KeyFilePath = parameters.KeyFilePath,
+            SshOption = parameters.SSHOption,
+            Port = invocation.BoundParameters.ContainsKey(nameof(IRemoteParameters.Port)) ? parameters.Port : (int?)null,
+            ThrottleLimit = parameters.ThrottleLimit,
+        };
+
         public string[]? ComputerName { get; set; }
 
         public string[]? HostName { get; set; }
