@@ -16,6 +16,7 @@
         'Get-DeepSeekModel'
         'Get-DeepSeekGpuSpec'
         'Get-DeepSeekSizing'
+        'Get-DeepSeekLaunchConfig'
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
         'Export-DeepSeekFactBundle'

@@ -67,6 +67,7 @@ namespace DeepSeekHw.Sizing
             CopyPlan(e, plan);
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
+            e.MemoryUtilization = utilization;
             e.GpuCount = plan.GpuCount;
             e.Nodes = NodesFor(plan.GpuCount);
             e.Fits = plan.Need <= budget;

@@ -65,6 +65,9 @@ namespace DeepSeekHw
         /// <summary>What the engine lets the model use on one GPU (its utilization fraction or reserve applied).</summary>
         public long? PerGpuBudgetBytes { get; set; }
 
+        /// <summary>The fraction of each GPU the engine was sized to use (vLLM's --gpu-memory-utilization); null where the engine keeps a fixed reserve instead.</summary>
+        public double? MemoryUtilization { get; set; }
+
         public int? GpuCount { get; set; }
 
         /// <summary>Servers the layout spans at 8 GPUs per server; above 1 the servers need InfiniBand or RoCE between them. Null when no GPU was given.</summary>

@@ -136,38 +136,9 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            GpuSpec? gpu = null;
-            var gpuCount = GpuCount;
-            if (InputObject != null && HardwareInventoryConverter.BareGpuOf(InputObject) is { } bareGpu)
+            if (!ResolveGpus(InputObject, Gpu, GpuCount, allowNone: false, out var gpu, out var gpuCount))
             {
-                gpu = bareGpu; // a GPU from Get-DeepSeekGpuSpec, as with -Gpu: the smallest count that fits unless -GpuCount
-            }
-            else if (InputObject != null)
-            {
-                var installed = InstalledGpus.From(InputObject.Gpus, Catalog);
-                if (installed is null)
-                {
-                    var ex = new System.InvalidOperationException("The inventory of '" + InputObject.ComputerName + "' has no GPU the catalog knows, so there is nothing to size on.");
-                    WriteError(ErrorRecords.Create(ex, ErrorIds.NoKnownGpu, ErrorCategory.ObjectNotFound, InputObject.ComputerName,
-                        "Size on a named GPU with -Gpu, add the GPU with Import-DeepSeekCatalog, or choose a GGUF precision for CPU inference."));
-                    return;
-                }
-
-                gpu = installed.Spec;
-                gpuCount ??= installed.Count;
-                if (installed.Ignored > 0)
-                {
-                    WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Sizing on {0} x {1}; {2} other GPU(s) in the inventory are a different model or not in the catalog.", installed.Count, installed.Spec.Name, installed.Ignored));
-                }
-            }
-            else if (!string.IsNullOrWhiteSpace(Gpu))
-            {
-                gpu = Catalog.FindGpu(Gpu!);
-                if (gpu is null)
-                {
-                    WriteError(GpuNotFound(Gpu!));
-                    return;
-                }
+                return;
             }
 
             foreach (var precision in Precision)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Catalog;
+using DeepSeekHw.Sizing;
 
 namespace DeepSeekHw.Commands.Infrastructure
 {
@@ -65,6 +66,60 @@ namespace DeepSeekHw.Commands.Infrastructure
         /// The files a -Path pattern (wildcards allowed) or a -LiteralPath names. A path or pattern that names no file, or
         /// names something other than a file-system item, is one error with this id; the other paths still go on.
         /// </summary>
+        /// <summary>
+        /// The GPU and count to size on: a GPU piped from Get-DeepSeekGpuSpec (the smallest count that fits unless
+        /// -GpuCount), an inventory's largest group of identical GPUs (its count unless -GpuCount), or -Gpu by name.
+        /// False, with the error written, when none can be found; an inventory without GPUs is CPU inference when allowed.
+        /// </summary>
+        internal bool ResolveGpus(HardwareInventory? input, string? gpuName, int? gpuCount, bool allowNone, out GpuSpec? gpu, out int? count)
+        {
+            gpu = null;
+            count = gpuCount;
+            if (input != null && HardwareInventoryConverter.BareGpuOf(input) is { } bareGpu)
+            {
+                gpu = bareGpu;
+                return true;
+            }
+
+            if (input != null)
+            {
+                var installed = InstalledGpus.From(input.Gpus, Catalog);
+                if (installed is null)
+                {
+                    if (allowNone && input.Gpus.Length == 0)
+                    {
+                        return true;
+                    }
+
+                    var ex = new InvalidOperationException("The inventory of '" + input.ComputerName + "' has no GPU the catalog knows or whose memory it reports, so there is nothing to size on.");
+                    WriteError(ErrorRecords.Create(ex, ErrorIds.NoKnownGpu, ErrorCategory.ObjectNotFound, input.ComputerName,
+                        "Size on a named GPU with -Gpu, add the GPU with Import-DeepSeekCatalog, or choose a GGUF precision for CPU inference."));
+                    return false;
+                }
+
+                gpu = installed.Spec;
+                count ??= installed.Count;
+                if (installed.Ignored > 0)
+                {
+                    WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Sizing on {0} x {1}; {2} other GPU(s) in the inventory are a different model or report no memory.", installed.Count, installed.Spec.Name, installed.Ignored));
+                }
+
+                return true;
+            }
+
+            if (!string.IsNullOrWhiteSpace(gpuName))
+            {
+                gpu = Catalog.FindGpu(gpuName!);
+                if (gpu is null)
+                {
+                    WriteError(GpuNotFound(gpuName!));
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         internal IEnumerable<string> ResolveFiles(string path, bool literal, string notFoundErrorId)
         {
             IEnumerable<string> files;

@@ -1,0 +1,45 @@
+# Get-DeepSeekLaunchConfig as a user runs it: the same inputs as Get-DeepSeekSizing give the same numbers.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
+Describe 'Get-DeepSeekLaunchConfig' {
+    It 'launches what Get-DeepSeekSizing sized: <Model> <Precision> on <Gpu> with <Engine>' -ForEach @(
+        @{ Model = 'DeepSeek-V3'; Precision = 'Native'; Gpu = 'H200-SXM'; Engine = 'vLLM'; Context = 32768 }
+        @{ Model = 'DeepSeek-R1-Distill-Qwen-32B'; Precision = 'AWQ_INT4'; Gpu = 'RTX-4090'; Engine = 'vLLM'; Context = 16384 }
+        @{ Model = 'DeepSeek-R1-Distill-Llama-70B'; Precision = 'FP8'; Gpu = 'L40S'; Engine = 'SGLang'; Context = 8192 }
+        @{ Model = 'DeepSeek-R1-Distill-Qwen-32B'; Precision = 'Q4_K_M'; Gpu = 'RTX-4090'; Engine = 'llama.cpp'; Context = 8192 }
+    ) {
+        $common = @{ Model = $Model; Precision = $Precision; Gpu = $Gpu; Engine = $Engine; ContextLength = $Context; Concurrency = 2 }
+        $sizing = Get-DeepSeekSizing @common
+        $launch = Get-DeepSeekLaunchConfig @common
+
+        $launch.PSObject.TypeNames | Should -Contain 'DeepSeekHw.Launch.LaunchConfig'
+        $launch.GpuCount | Should -Be $sizing.GpuCount
+        $launch.TensorParallel | Should -Be $sizing.TensorParallel
+        $launch.PipelineParallel | Should -Be $sizing.PipelineParallel
+        $launch.ContextLength | Should -Be $sizing.ContextLength
+        $launch.Concurrency | Should -Be $sizing.Concurrency
+        $launch.Fits | Should -Be $sizing.Fits
+        $launch.Text | Should -Match ([regex]::Escape($launch.Arguments[0]))
+        ($launch | Out-String -Width 120) | Should -Match 'Text'
+    }
+
+    It 'takes the hardware from the pipeline, planned or inventoried' {
+        $launch = New-DeepSeekHardware -Gpu L40S -GpuCount 2 | Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Llama-70B -Precision FP8 -Engine SGLang
+        $launch.GpuCount | Should -Be 2
+        $launch.Arguments | Should -Contain '--tp'
+    }
+
+    It 'writes a Kubernetes Deployment for kubectl' {
+        $manifest = Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Qwen-7B -Gpu L4 -Kubernetes
+        $manifest.Kind | Should -Be 'Kubernetes'
+        $manifest.Text | Should -Match '(?m)^kind: Deployment$'
+        $manifest.Text | Should -Match '(?m)^\s+nvidia\.com/gpu: 1$'
+    }
+
+    It 'refuses Transformers, a library with no server, with the engine error id' {
+        Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Qwen-7B -Gpu L4 -Engine Transformers -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'UnknownEngine,*'
+    }
+}
