@@ -17,6 +17,7 @@
         'Get-DeepSeekGpuSpec'
         'Get-DeepSeekSizing'
         'Get-DeepSeekLaunchConfig'
+        'Get-DeepSeekCostEstimate'
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
         'Export-DeepSeekFactBundle'

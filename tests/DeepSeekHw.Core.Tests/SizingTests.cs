@@ -214,6 +214,25 @@ public sealed class SizingTests
         Assert.False(beyond.Fits);
     }
 
+    [Theory]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", "BF16", "L4", 1, 768, "vLLM")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", "BF16", "H100-SXM", 1, 768, "vLLM")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-32B", "AWQ_INT4", "RTX-4090", 1, 2048, "vLLM")]
+    [InlineData("DeepSeek-R1-Distill-Llama-70B", "FP8", "L40S", 2, 4096, "SGLang")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-14B", "Q4_K_M", "RTX-4090", 1, 4096, "llama.cpp")]
+    [InlineData("DeepSeek-V3", "Native", "H200-SXM", 8, 4096, "vLLM")]
+    public void The_most_sequences_said_to_fit_fit_and_one_more_does_not(string model, string precision, string gpu, int count, int context, string engine)
+    {
+        var precisionValue = Enum.Parse<WeightPrecision>(precision);
+        var first = Size(model, precisionValue, gpu, count, context, 1, engine);
+        var most = first.MaxConcurrency!.Value;
+        Assert.InRange(most, 1, SizingEngine.MaxConcurrency - 1);
+
+        Assert.True(Size(model, precisionValue, gpu, count, context, most, engine).Fits, "at the maximum");
+        Assert.False(Size(model, precisionValue, gpu, count, context, most + 1, engine).Fits, "one beyond");
+        Assert.Equal(most, Size(model, precisionValue, gpu, count, context, most, engine).MaxConcurrency);
+    }
+
     [Fact]
     public void FP8_on_a_GPU_without_FP8_units_is_weight_only_in_vLLM_and_refused_by_SGLang()
     {

@@ -7,6 +7,7 @@ BeforeDiscovery {
         @{ Type = 'SizingEstimate'; Make = { Get-DeepSeekSizing -Model DeepSeek-R1 -Gpu RTX-4090; Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16, AWQ_INT4 -Gpu L4; Get-DeepSeekSizing -Model DeepSeek-V3 }; Header = 'Nodes'; Wrapped = 'Model', 'Gpu', 'Precision'; Right = 'Engine' }
         @{ Type = 'ReadinessCheck'; Make = { New-DeepSeekHardware -Gpu T4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B; Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-1.5B }; Header = 'Message'; Wrapped = 'Message', 'CheckId'; Right = 'Actual' }
         @{ Type = 'ReadinessSummary'; Make = { Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary }; Header = 'Blocking'; Wrapped = 'BlockingChecks', 'ComputerName', 'Verdict'; Right = 'LargestFitPrecision' }
+        @{ Type = 'Cost.CostEstimate'; Make = { Get-DeepSeekCostEstimate -Model DeepSeek-V3 -Gpu H100-SXM -GpuCount 16; Get-DeepSeekCostEstimate -Model DeepSeek-R1-Distill-Qwen-7B -TargetQps 50 }; Header = 'USD/hour'; Wrapped = 'Option', 'Precision'; Right = 'PriceAsOf' }
         @{ Type = 'HardwareProfile'; Make = { Get-DeepSeekProfile }; Header = 'Description'; Wrapped = 'Description', 'Name'; Right = 'Edition' }
     )
 }

@@ -83,7 +83,7 @@ namespace DeepSeekHw.Sizing
             var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / r.Concurrency));
-            e.MaxConcurrency = (int)Math.Min(int.MaxValue, Math.Floor(maxTokens / context));
+            e.MaxConcurrency = MostSequences(m, engine, plan, budget, tokens, r.Concurrency, context, perTokenOnRank);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
@@ -91,6 +91,30 @@ namespace DeepSeekHw.Sizing
 
             Speed(e, r, engine, w, layout, plan, context, notes);
         }
+
+        // Each more sequence adds its KV cache and its row of logits (the one activation that grows with the batch), so
+        // the most sequences that fit is solved with both; the answer sized again fits and one more does not.
+        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, long tokens, int concurrency, int context, double perTokenOnRank)
+        {
+            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
+            var logitsPerSequence = LogitsBytesPerSequence(m, plan.TensorParallel);
+            var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationBytes, plan.OverheadBytes) - (Math.Min(concurrency, stepTokens) * logitsPerSequence);
+            if (fixedBytes >= budget)
+            {
+                return 0;
+            }
+
+            var most = Math.Floor((budget - fixedBytes) / ((context * perTokenOnRank) + logitsPerSequence));
+            if (engine.BatchedTokensPerStep > 0 && most > stepTokens)
+            {
+                // Past a full step of tokens the logits stop growing: the rest is KV cache alone.
+                most = stepTokens + Math.Floor((budget - fixedBytes - (stepTokens * logitsPerSequence) - (stepTokens * context * perTokenOnRank)) / (context * perTokenOnRank));
+            }
+
+            return (int)Math.Max(0, Math.Min(int.MaxValue, most));
+        }
+
+        private static double LogitsBytesPerSequence(ModelSpec m, int tp) => (double)m.VocabSize * 4 / tp;
 
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
         {
@@ -171,7 +195,7 @@ namespace DeepSeekHw.Sizing
             long h = m.HiddenSize;
             var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
             var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
-            var activations = stepTokens * (4 * h + 2.0 * mlpWidth / tp) * 2 + Math.Min(concurrency, stepTokens) * (double)m.VocabSize * 4 / tp;
+            var activations = stepTokens * (4 * h + 2.0 * mlpWidth / tp) * 2 + (Math.Min(concurrency, stepTokens) * LogitsBytesPerSequence(m, tp));
             var gpus = tp * pp;
             return new LayoutPlan
             {

@@ -43,6 +43,13 @@ namespace DeepSeekHw.Commands.Completers
             CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Readiness.CheckIds.All.Select(id => (id, id)));
     }
 
+    /// <summary>Completes -Instance with the cloud instance types in the price list.</summary>
+    public sealed class CloudInstanceCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CatalogNameCompletion.Complete(wordToComplete, DeepSeekHw.Cost.CloudCatalog.Builtin.Select(i => (i.Instance, i.Provider + ": " + i.GpuCount + " x " + i.Gpu)));
+    }
+
     internal static class CatalogNameCompletion
     {
         public static IEnumerable<CompletionResult> Complete(string? wordToComplete, IEnumerable<(string Name, string Tooltip)> names)

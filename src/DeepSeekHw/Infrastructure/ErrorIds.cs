@@ -19,6 +19,10 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string ProfileNotFound = "ProfileNotFound";
         public const string InvalidWildcardPattern = "InvalidWildcardPattern";
 
+        // Cost and recommendations.
+        public const string InstanceNotFound = "InstanceNotFound";
+        public const string NoFittingOption = "NoFittingOption";
+
         // Fleet runs: one per machine that could not be collected; the run goes on.
         public const string RemoteConnectionFailed = "RemoteConnectionFailed";
         public const string RemoteAccessDenied = "RemoteAccessDenied";
