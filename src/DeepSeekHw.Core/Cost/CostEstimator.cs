@@ -31,6 +31,9 @@ namespace DeepSeekHw.Cost
         /// <summary>Overrides every instance's price (a negotiated or reserved rate), in USD per hour.</summary>
         public double? PricePerHour { get; set; }
 
+        /// <summary>A reserved-instance or committed-use discount off every list price, 0 to 0.9 (the catalog has no sourced reserved prices).</summary>
+        public double Discount { get; set; }
+
         /// <summary>Purchase price of the on-prem server, in USD.</summary>
         public double? PurchasePrice { get; set; }
 
@@ -92,6 +95,9 @@ namespace DeepSeekHw.Cost
         public double? CostPerYearUsd { get; set; }
 
         public double? CostPerMillionOutputTokensUsd { get; set; }
+
+        /// <summary>The hourly price over the instances' dense BF16 tensor throughput: USD per TFLOPS-hour (the seed guide's "$/TFLOP", with units).</summary>
+        public double? UsdPerDenseTflopsHour { get; set; }
 
         public double? PurchaseUsd { get; set; }
 
@@ -183,7 +189,7 @@ namespace DeepSeekHw.Cost
                 return null;
             }
 
-            var price = request.PricePerHour ?? instance.OnDemandUsdPerHour!.Value;
+            var price = request.PricePerHour ?? (instance.OnDemandUsdPerHour!.Value * (1 - request.Discount));
             var result = Load(request, unit);
             result.Option = instance.Provider + " " + instance.Instance;
             result.Provider = instance.Provider;
@@ -194,8 +200,10 @@ namespace DeepSeekHw.Cost
             result.CostPerMonthUsd = Round(price * result.Instances * HoursPerMonth);
             result.CostPerYearUsd = Round(price * result.Instances * HoursPerYear);
             result.CostPerMillionOutputTokensUsd = PerMillionTokens(price * result.Instances, result);
+            result.UsdPerDenseTflopsHour = gpu.DenseBf16Tflops is > 0 ? Round(price / (instance.GpuCount * gpu.DenseBf16Tflops.Value)) : (double?)null;
             result.PriceAsOf = instance.AsOf;
-            result.Source = request.PricePerHour != null ? "-PricePerHour" : instance.PriceBasis + "; " + instance.Source;
+            result.Source = request.PricePerHour != null ? "-PricePerHour"
+                : (request.Discount > 0 ? Invariant($"list price less {request.Discount:P0} (-Discount); ") : string.Empty) + instance.PriceBasis + "; " + instance.Source;
             result.Formula = Invariant($"{result.Instances} instance(s) x ${price:0.####}/h; month = x {HoursPerMonth:0} h") + result.Formula;
             if (unit.InstancesPerReplica > 1)
             {

@@ -131,6 +131,11 @@ namespace DeepSeekHw.Commands
         [ValidateRange(0.0001, 10_000)]
         public double? PricePerHour { get; set; }
 
+        /// <summary>A reserved-instance or committed-use discount off the list prices, 0 to 0.9 (0.4 is 40 % off). The price list holds on-demand prices only.</summary>
+        [Parameter]
+        [ValidateRange(0, 0.9)]
+        public double Discount { get; set; }
+
         /// <summary>Purchase price of the on-prem hardware in USD, for the total cost of ownership.</summary>
         [Parameter]
         [ValidateRange(0, 1_000_000_000)]
@@ -206,6 +211,7 @@ namespace DeepSeekHw.Commands
                     OutputTokens = OutputTokens,
                     Providers = Provider,
                     PricePerHour = PricePerHour,
+                    Discount = Discount,
                     PurchasePrice = PurchasePrice,
                     PricePerKWh = PricePerKWh,
                     Utilization = Utilization,

@@ -181,6 +181,23 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
+    public void A_discount_lowers_list_prices_and_the_price_per_tflops_hour_has_units()
+    {
+        var request = Request("DeepSeek-R1-Distill-Llama-8B", "Native", _ => { });
+        request.Providers = new[] { "AWS" };
+        request.Discount = 0.4;
+
+        var p5 = CostEstimator.Estimate(request, Catalog, CloudCatalog.Builtin).Single(o => o.Option == "AWS p5.48xlarge");
+
+        Assert.Equal(55.04 * 0.6, p5.CostPerHourUsd!.Value, 4);
+        Assert.StartsWith("list price less 40", p5.Source, StringComparison.Ordinal);
+
+        // 33.02 USD/h over 8 x 989 dense BF16 TFLOPS: about 0.004 USD per TFLOPS-hour, nowhere near the seed's "$0.12/TFLOP".
+        Assert.Equal(55.04 * 0.6 / (8 * Catalog.FindGpu("H100-SXM")!.DenseBf16Tflops!.Value), p5.UsdPerDenseTflopsHour!.Value, 4);
+        Assert.InRange(p5.UsdPerDenseTflopsHour!.Value, 0.003, 0.006);
+    }
+
+    [Fact]
     public void A_bad_request_is_one_sizing_error_not_an_empty_answer()
     {
         var request = Request("DeepSeek-V3", "Native", r => r.ContextLength = 0);
