@@ -18,6 +18,7 @@
         'Get-DeepSeekSizing'
         'Get-DeepSeekLaunchConfig'
         'Get-DeepSeekCostEstimate'
+        'Get-DeepSeekRecommendation'
         'Import-DeepSeekCatalog'
         'Get-DeepSeekHardware'
         'Export-DeepSeekFactBundle'

@@ -8,6 +8,7 @@ BeforeDiscovery {
         @{ Type = 'ReadinessCheck'; Make = { New-DeepSeekHardware -Gpu T4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B; Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-1.5B }; Header = 'Message'; Wrapped = 'Message', 'CheckId'; Right = 'Actual' }
         @{ Type = 'ReadinessSummary'; Make = { Get-DeepSeekHardware -FactsPath $CpuOnlyBundle | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary }; Header = 'Blocking'; Wrapped = 'BlockingChecks', 'ComputerName', 'Verdict'; Right = 'LargestFitPrecision' }
         @{ Type = 'Cost.CostEstimate'; Make = { Get-DeepSeekCostEstimate -Model DeepSeek-V3 -Gpu H100-SXM -GpuCount 16; Get-DeepSeekCostEstimate -Model DeepSeek-R1-Distill-Qwen-7B -TargetQps 50 }; Header = 'USD/hour'; Wrapped = 'Option', 'Precision'; Right = 'PriceAsOf' }
+        @{ Type = 'Recommendation'; Make = { New-DeepSeekHardware -Gpu H100-SXM -GpuCount 8 -MemoryGB 2048 | Get-DeepSeekRecommendation -Model DeepSeek-V3; New-DeepSeekHardware -MemoryGB 24 | Get-DeepSeekRecommendation -Model DeepSeek-R1 }; Header = 'Title'; Wrapped = 'Title', 'Category'; Right = 'ExpectedEffect' }
         @{ Type = 'HardwareProfile'; Make = { Get-DeepSeekProfile }; Header = 'Description'; Wrapped = 'Description', 'Name'; Right = 'Edition' }
     )
 }
@@ -47,7 +48,7 @@ Describe 'The <Type> table' -ForEach $tables {
             $shown = if ($width -ge 120) { @($Wrapped) + @($Right) } else { $Wrapped } # right of the 80 mark: dropped whole at 80
             $words = foreach ($property in $shown) { $objects.$property -split '[\s,]+' }
             foreach ($word in $words | Where-Object { $_.Length -ge 3 } | Select-Object -Unique) {
-                $text | Should -Match ('(^|[\s(])' + [regex]::Escape($word) + '([\s,)]|$)') -Because "'$word' must not be cut at $width columns"
+                $text | Should -Match ('(^|[\s(,])' + [regex]::Escape($word) + '([\s,)]|$)') -Because "'$word' must not be cut at $width columns"
             }
         }
     }

@@ -47,6 +47,9 @@ namespace DeepSeekHw.Launch
         /// <summary>Layers offloaded to the GPU (llama.cpp -ngl, Ollama num_gpu); null where the engine takes all.</summary>
         public int? GpuLayers { get; set; }
 
+        /// <summary>llama.cpp --n-cpu-moe: layers whose routed experts stay in system RAM while the rest runs on the GPU.</summary>
+        public int? CpuMoeLayers { get; set; }
+
         /// <summary>The program and its arguments, exactly as passed (no shell); empty for a manifest.</summary>
         public IReadOnlyList<string> Arguments { get; set; } = Array.Empty<string>();
 

@@ -21,7 +21,17 @@ namespace DeepSeekHw.Launch
         /// <summary>The engines a launch can be planned for; Transformers is a library, not a server.</summary>
         public static IReadOnlyList<string> Engines { get; } = new[] { "vLLM", "SGLang", "llama.cpp", "Ollama" };
 
-        public static LaunchConfig Plan(ModelSpec model, SizingEstimate estimate, GpuSpec? gpu, string? modelPath = null)
+        public static LaunchConfig Plan(ModelSpec model, SizingEstimate estimate, GpuSpec? gpu, string? modelPath = null) =>
+            Plan(model, estimate, gpu, modelPath, null);
+
+        /// <summary>
+        /// A llama.cpp launch that splits the model between a GPU and system RAM: the first gpuLayers layers on the GPU
+        /// (-ngl), or every layer on the GPU but the routed experts of cpuMoeLayers layers (--n-cpu-moe).
+        /// </summary>
+        public static LaunchConfig PlanPartialOffload(ModelSpec model, SizingEstimate estimate, GpuSpec gpu, int gpuLayers, int cpuMoeLayers) =>
+            Plan(model, estimate, gpu, null, (gpuLayers, cpuMoeLayers));
+
+        private static LaunchConfig Plan(ModelSpec model, SizingEstimate estimate, GpuSpec? gpu, string? modelPath, (int GpuLayers, int CpuMoeLayers)? offload)
         {
             if (model is null || estimate is null)
             {
@@ -38,7 +48,7 @@ namespace DeepSeekHw.Launch
                     Sglang(config, model, estimate, gpu, modelPath);
                     break;
                 case "llama.cpp":
-                    LlamaCpp(config, model, estimate, gpu, modelPath);
+                    LlamaCpp(config, model, estimate, gpu, modelPath, offload);
                     break;
                 case "Ollama":
                     Ollama(config, model, estimate, modelPath);
@@ -156,7 +166,7 @@ namespace DeepSeekHw.Launch
                 Model = model.Name,
                 Precision = estimate.Precision,
                 Gpu = gpu?.Name,
-                GpuCount = estimate.GpuCount ?? 0,
+                GpuCount = gpu is null ? 0 : estimate.GpuCount ?? 0,
                 Nodes = estimate.Nodes ?? 1,
                 TensorParallel = estimate.TensorParallel,
                 PipelineParallel = estimate.PipelineParallel,
@@ -260,11 +270,11 @@ namespace DeepSeekHw.Launch
             Finish(config, arguments, notes);
         }
 
-        private static void LlamaCpp(LaunchConfig config, ModelSpec model, SizingEstimate estimate, GpuSpec? gpu, string? modelPath)
+        private static void LlamaCpp(LaunchConfig config, ModelSpec model, SizingEstimate estimate, GpuSpec? gpu, string? modelPath, (int GpuLayers, int CpuMoeLayers)? offload)
         {
             var notes = config.Notes.ToList();
             config.ModelPath = modelPath ?? GgufFile(model, estimate.Precision, notes);
-            config.GpuLayers = gpu is null ? 0 : model.NumLayers + 1; // every decoder layer and the output layer
+            config.GpuLayers = gpu is null ? 0 : offload?.GpuLayers ?? model.NumLayers + 1; // every decoder layer and the output layer
             var slots = Math.Max(1, config.Concurrency);
             var arguments = new List<string>
             {
@@ -283,6 +293,17 @@ namespace DeepSeekHw.Launch
             {
                 arguments.AddRange(new[] { "-ctk", "q8_0", "-ctv", "q8_0", "-fa", "on" });
                 notes.Add("An 8-bit KV cache in llama.cpp is q8_0, which needs flash attention (-fa).");
+            }
+
+            if (offload is { CpuMoeLayers: > 0 } moe)
+            {
+                config.CpuMoeLayers = moe.CpuMoeLayers;
+                arguments.AddRange(new[] { "--n-cpu-moe", N(moe.CpuMoeLayers) });
+                notes.Add(Invariant($"The routed experts of the first {moe.CpuMoeLayers} layers stay in system RAM (--n-cpu-moe); attention, shared experts and the KV cache run on the GPU."));
+            }
+            else if (gpu != null && config.GpuLayers <= model.NumLayers)
+            {
+                notes.Add(Invariant($"{config.GpuLayers} of {model.NumLayers} layers run on the GPU (-ngl); the rest and the output layer run from system RAM."));
             }
 
             if (gpu is null)

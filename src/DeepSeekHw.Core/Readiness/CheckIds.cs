@@ -70,11 +70,19 @@ namespace DeepSeekHw.Readiness
         public const string InfinibandMtu = "infinibandMtu";
         public const string TierTolerance = "tierTolerance";
         public const string RecommendedRocm = "recommendedRocm";
+        public const string DedicatedGpuMemoryUtilization = "dedicatedGpuMemoryUtilization";
+        public const string CpuInferenceRamFraction = "cpuInferenceRamFraction";
+        public const string DesktopMemoryBandwidth = "desktopMemoryBandwidthBytesPerSecond";
+        public const string ServerSocketMemoryBandwidth = "serverSocketMemoryBandwidthBytesPerSecond";
+        public const string ServerCoresPerSocket = "serverCoresPerSocket";
+        public const string MinimumUsefulContext = "minimumUsefulContext";
 
         public static readonly string[] All =
         {
             RamPerGpuMemory, CpuCoresPerGpu, CheckpointFreeSpaceMargin, EditionRuntimeFactor, IdleGpuMemoryBytes,
             MultiNodeFabricBitsPerSecond, JumboFrameMtu, InfinibandMtu, TierTolerance, RecommendedRocm,
+            DedicatedGpuMemoryUtilization, CpuInferenceRamFraction, DesktopMemoryBandwidth, ServerSocketMemoryBandwidth,
+            ServerCoresPerSocket, MinimumUsefulContext,
         };
     }
 }

@@ -11,13 +11,15 @@ namespace DeepSeekHw.Readiness
     /// </summary>
     public sealed class WhatIfMachine
     {
-        public WhatIfMachine(GpuSpec gpu, int gpuCount)
+        /// <summary>A machine with gpuCount of this GPU, or (gpu null) one without GPUs, for CPU inference.</summary>
+        public WhatIfMachine(GpuSpec? gpu, int gpuCount)
         {
-            Gpu = gpu ?? throw new ArgumentNullException(nameof(gpu));
-            GpuCount = gpuCount >= 1 ? gpuCount : throw new ArgumentOutOfRangeException(nameof(gpuCount), "GpuCount must be at least 1.");
+            Gpu = gpu;
+            GpuCount = gpu is null ? 0 : gpuCount >= 1 ? gpuCount : throw new ArgumentOutOfRangeException(nameof(gpuCount), "GpuCount must be at least 1.");
         }
 
-        public GpuSpec Gpu { get; }
+        /// <summary>The GPU, or null for a machine without one.</summary>
+        public GpuSpec? Gpu { get; }
 
         public int GpuCount { get; }
 
@@ -59,36 +61,36 @@ namespace DeepSeekHw.Readiness
 
         public HardwareInventory ToInventory()
         {
-            var memory = Gpu.UsableMemoryBytes ?? Gpu.MemoryBytes;
+            var gpu = Gpu;
             var inventory = new HardwareInventory
             {
                 ComputerName = ComputerName,
                 Platform = Platform,
                 IsHypothetical = true,
-                Gpus = Enumerable.Range(0, GpuCount).Select(i => new GpuDevice
+                Gpus = gpu is null ? Array.Empty<GpuDevice>() : Enumerable.Range(0, GpuCount).Select(i => new GpuDevice
                 {
                     Index = i,
-                    Name = Gpu.DisplayName.Length > 0 ? Gpu.DisplayName : Gpu.Name,
-                    Vendor = Gpu.Vendor,
-                    MemoryTotalBytes = memory,
-                    ComputeCapability = Gpu.ComputeCapability,
-                    GfxTarget = Gpu.GfxTarget,
-                    Architecture = Gpu.Architecture,
+                    Name = gpu.DisplayName.Length > 0 ? gpu.DisplayName : gpu.Name,
+                    Vendor = gpu.Vendor,
+                    MemoryTotalBytes = gpu.UsableMemoryBytes ?? gpu.MemoryBytes,
+                    ComputeCapability = gpu.ComputeCapability,
+                    GfxTarget = gpu.GfxTarget,
+                    Architecture = gpu.Architecture,
                     DriverVersion = DriverVersion,
                     Source = "what-if",
-                    Spec = Gpu,
+                    Spec = gpu,
                 }).ToArray(),
                 GpuInterconnect = GpuCount < 2 ? null : Interconnect is "NVSwitch" ? "NVLink" : Interconnect,
                 Cpu = new CpuInfo { Cores = CpuCores, Threads = CpuThreads ?? CpuCores, MaxFrequencyMHz = CpuFrequencyMHz },
                 Memory = new MemoryInfo { TotalBytes = MemoryBytes, UsableBytes = MemoryBytes },
                 CollectedAt = DateTimeOffset.UtcNow,
             };
-            inventory.Software.NvidiaDriverVersion = Gpu.Vendor == GpuVendor.NVIDIA ? DriverVersion : null;
-            inventory.Software.AmdDriverVersion = Gpu.Vendor == GpuVendor.AMD ? DriverVersion : null;
+            inventory.Software.NvidiaDriverVersion = gpu?.Vendor == GpuVendor.NVIDIA ? DriverVersion : null;
+            inventory.Software.AmdDriverVersion = gpu?.Vendor == GpuVendor.AMD ? DriverVersion : null;
             var packages = Packages.Select(p => new SoftwarePackage { Name = p.Key, Version = p.Value }).ToList();
             if (PyTorchVersion != null)
             {
-                packages.Add(new SoftwarePackage { Name = "torch", Version = PyTorchVersion, CudaBuild = Gpu.Vendor == GpuVendor.NVIDIA ? PyTorchCudaBuild : null, RocmBuild = Gpu.Vendor == GpuVendor.AMD ? PyTorchCudaBuild : null });
+                packages.Add(new SoftwarePackage { Name = "torch", Version = PyTorchVersion, CudaBuild = gpu?.Vendor == GpuVendor.NVIDIA ? PyTorchCudaBuild : null, RocmBuild = gpu?.Vendor == GpuVendor.AMD ? PyTorchCudaBuild : null });
             }
 
             inventory.Software.Packages = packages.ToArray();

@@ -227,7 +227,9 @@ namespace DeepSeekHw.Sizing
             var parallelReads = engine.UsesTensorParallel ? tp : 1; // layer split: GPUs take turns, so their reads add up
             if (gpu.EstimateBasis != null)
             {
-                notes.Add(gpu.Name + " is not in the catalog: its memory is what the driver reports; speed uses " + gpu.EstimateBasis + ".");
+                notes.Add(gpu.IsMeasured
+                    ? gpu.Name + " is not in the catalog: its memory is what the driver reports; speed uses " + gpu.EstimateBasis + "."
+                    : gpu.Name + ": speed uses " + gpu.EstimateBasis + ".");
             }
 
             if (gpu.MemoryBandwidthBytesPerSecond <= 0)

@@ -8,7 +8,7 @@ namespace DeepSeekHw.Sizing
             Model = model;
         }
 
-        public ModelSpec Model { get; }
+        public ModelSpec Model { get; private set; }
 
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 
@@ -47,6 +47,14 @@ namespace DeepSeekHw.Sizing
         {
             var copy = (SizingRequest)MemberwiseClone();
             change(copy);
+            return copy;
+        }
+
+        /// <summary>The same request for another model: advice offers a smaller model of the same line.</summary>
+        internal SizingRequest ForModel(ModelSpec model, System.Action<SizingRequest> change)
+        {
+            var copy = With(change);
+            copy.Model = model;
             return copy;
         }
     }

@@ -25,13 +25,17 @@ namespace DeepSeekHw.Commands
     /// <code>New-DeepSeekHardware -Gpu H200-SXM -GpuCount 8 -Interconnect NVSwitch -MemoryGB 2048 -CpuCores 112 -DriverVersion 570.124.06 -PyTorchVersion 2.7.1 -PyTorchCudaBuild 12.8 -Package @{ vllm = '0.9.2' } | Test-DeepSeekReadiness -Model DeepSeek-V3 -Summary</code>
     /// <para>Plans an 8x H200 node with its software stack and gets one verdict.</para>
     /// </example>
+    /// <example>
+    /// <code>New-DeepSeekHardware -MemoryGB 24 -CpuCores 8 | Get-DeepSeekRecommendation -Model DeepSeek-R1</code>
+    /// <para>A machine without a GPU and 24 GiB of RAM: which model of DeepSeek-R1's line runs on its CPU, and how fast.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "DeepSeekHardware")]
     [Alias("New-DeepSeekHardwareProfile")]
     [OutputType(typeof(HardwareInventory))]
     public sealed class NewDeepSeekHardwareCommand : DeepSeekCmdlet
     {
-        /// <summary>The GPU: a catalog short name (H100-SXM, A100-SXM4-80GB, RTX-4090, ...), or GPUs piped from Get-DeepSeekGpuSpec.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The GPU: a catalog short name (H100-SXM, A100-SXM4-80GB, RTX-4090, ...), or GPUs piped from Get-DeepSeekGpuSpec. Omit for a machine without GPUs.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(GpuNameCompleter))]
@@ -120,8 +124,8 @@ namespace DeepSeekHw.Commands
 
         protected override void ProcessRecord()
         {
-            var gpu = Catalog.FindGpu(Gpu);
-            if (gpu is null)
+            var gpu = string.IsNullOrEmpty(Gpu) ? null : Catalog.FindGpu(Gpu);
+            if (gpu is null && !string.IsNullOrEmpty(Gpu))
             {
                 WriteError(GpuNotFound(Gpu));
                 return;
