@@ -325,3 +325,93 @@ public sealed class SizingTests
         Assert.Contains(a.Assumptions, x => x.StartsWith("Budget per GPU", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Layouts the user gives: sized as launched, checked as the engines require.</summary>
+public sealed class ExplicitLayoutTests
+{
+    private static readonly DeepSeekCatalog Catalog = DeepSeekCatalog.Builtin;
+
+    private static SizingEstimate Size(string model, string gpu, int? tp = null, int? pp = null, int? dp = null, int? ep = null, bool dpAttention = false,
+        int? count = null, int concurrency = 64, int context = 8192, string? engine = null, WeightPrecision precision = WeightPrecision.Native) =>
+        SizingEngine.Estimate(new SizingRequest(Catalog.FindModel(model)!)
+        {
+            Gpu = Catalog.FindGpu(gpu),
+            GpuCount = count,
+            TensorParallel = tp,
+            PipelineParallel = pp,
+            DataParallel = dp,
+            ExpertParallel = ep,
+            DataParallelAttention = dpAttention,
+            Concurrency = concurrency,
+            ContextLength = context,
+            Engine = engine,
+            Precision = precision,
+        });
+
+    [Fact]
+    public void The_layout_the_sizing_would_choose_gives_the_same_figures_when_given()
+    {
+        var chosen = Size("DeepSeek-V3", "H200-SXM");
+        var given = Size("DeepSeek-V3", "H200-SXM", tp: chosen.TensorParallel, pp: chosen.PipelineParallel);
+
+        Assert.Equal(chosen.PerGpuBytes, given.PerGpuBytes);
+        Assert.Equal(chosen.MaxConcurrency, given.MaxConcurrency);
+        Assert.Equal(chosen.DecodeTokensPerSecond, given.DecodeTokensPerSecond);
+    }
+
+    [Fact]
+    public void Data_parallel_attention_stops_replicating_the_MLA_cache_and_spreads_the_experts()
+    {
+        var tp8 = Size("DeepSeek-V3", "H200-SXM", tp: 8);
+        var dpa = Size("DeepSeek-V3", "H200-SXM", tp: 1, dp: 8, dpAttention: true);
+
+        Assert.Equal(8, dpa.GpuCount);
+        Assert.Equal(8, dpa.ExpertParallel);
+        Assert.True(dpa.DataParallelAttention);
+        Assert.Equal(tp8.KvCacheBytesPerGpu / 8.0, dpa.KvCacheBytesPerGpu, 0.01 * dpa.KvCacheBytesPerGpu); // each rank caches 8 of 64 sequences
+        Assert.True(dpa.WeightBytesPerGpu > tp8.WeightBytesPerGpu); // attention replicated on every rank
+        Assert.True(dpa.MaxConcurrency > 3 * tp8.MaxConcurrency, $"{dpa.MaxConcurrency} vs {tp8.MaxConcurrency}");
+    }
+
+    [Fact]
+    public void Data_parallel_replicas_of_a_dense_model_each_serve_their_share()
+    {
+        var one = Size("DeepSeek-R1-Distill-Qwen-7B", "H100-SXM", count: 1, concurrency: 16);
+        var four = Size("DeepSeek-R1-Distill-Qwen-7B", "H100-SXM", tp: 1, dp: 4, concurrency: 64);
+
+        Assert.Equal(4, four.GpuCount);
+        Assert.Equal(one.PerGpuBytes, four.PerGpuBytes);
+        Assert.Equal(4 * one.MaxConcurrency, four.MaxConcurrency);
+        Assert.Equal(4 * one.DecodeTokensPerSecond!.Value, four.DecodeTokensPerSecond!.Value, 0.01 * four.DecodeTokensPerSecond.Value);
+    }
+
+    [Fact]
+    public void Pipeline_stages_split_the_weights()
+    {
+        var tp8 = Size("DeepSeek-V3", "H100-SXM", tp: 8, pp: 1);
+        var pp2 = Size("DeepSeek-V3", "H100-SXM", tp: 8, pp: 2);
+
+        Assert.False(tp8.Fits);
+        Assert.True(pp2.Fits);
+        Assert.Equal(16, pp2.GpuCount);
+        Assert.Equal(2, pp2.Nodes);
+        Assert.InRange(pp2.WeightBytesPerGpu / (double)tp8.WeightBytesPerGpu, 0.45, 0.55);
+    }
+
+    [Theory]
+    [InlineData("DeepSeek-V3", 3, null, null, null, false, null, null, "divide the 128 attention heads")]
+    [InlineData("DeepSeek-V3", 8, null, null, null, false, 16, null, "GpuCount 16 is not")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", 1, null, 4, null, true, null, null, "for MLA models")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", 2, null, null, 2, false, null, null, "dense model")]
+    [InlineData("DeepSeek-V3", 2, null, 2, 8, false, null, null, "neither")]
+    [InlineData("DeepSeek-R1-Distill-Qwen-7B", 2, null, null, null, false, null, "llama.cpp", "splits whole layers")]
+    [InlineData("DeepSeek-V3", 0, null, null, null, false, null, null, "must be 1 to")]
+    public void A_layout_the_engines_cannot_launch_is_refused(string model, int tp, int? pp, int? dp, int? ep, bool dpAttention, int? count, string? engine, string message)
+    {
+        var ex = Assert.Throws<SizingException>(() => Size(model, "H100-SXM", tp, pp, dp, ep, dpAttention, count, engine: engine,
+            precision: engine == "llama.cpp" ? WeightPrecision.Q4_K_M : WeightPrecision.Native));
+
+        Assert.Equal(SizingErrorIds.InvalidLayout, ex.ErrorId);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+}

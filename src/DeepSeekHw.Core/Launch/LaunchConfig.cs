@@ -33,6 +33,12 @@ namespace DeepSeekHw.Launch
 
         public int ExpertParallel { get; set; } = 1;
 
+        /// <summary>Data-parallel ranks (vLLM --data-parallel-size, SGLang --dp).</summary>
+        public int DataParallel { get; set; } = 1;
+
+        /// <summary>MLA attention data-parallel over the ranks (SGLang --enable-dp-attention; vLLM's DP with MoE).</summary>
+        public bool DataParallelAttention { get; set; }
+
         public int ContextLength { get; set; }
 
         public int Concurrency { get; set; }

@@ -171,6 +171,8 @@ namespace DeepSeekHw.Launch
                 TensorParallel = estimate.TensorParallel,
                 PipelineParallel = estimate.PipelineParallel,
                 ExpertParallel = estimate.ExpertParallel,
+                DataParallel = estimate.DataParallel,
+                DataParallelAttention = estimate.DataParallelAttention,
                 ContextLength = estimate.ContextLength,
                 Concurrency = estimate.Concurrency,
                 MemoryUtilization = estimate.MemoryUtilization,
@@ -197,6 +199,15 @@ namespace DeepSeekHw.Launch
                 if (config.Nodes > 1)
                 {
                     notes.Add(Invariant($"Pipeline stages span {config.Nodes} nodes: start a Ray cluster across them first (ray start --head on one, ray start --address on the others), then run this on the head."));
+                }
+            }
+
+            if (config.DataParallel > 1)
+            {
+                arguments.AddRange(new[] { "--data-parallel-size", N(config.DataParallel) });
+                if (model.IsMixtureOfExperts && !config.DataParallelAttention)
+                {
+                    notes.Add("vLLM runs the MoE layers of all data-parallel ranks as one group (attention data-parallel); for independent replicas start one server per replica instead.");
                 }
             }
 
@@ -235,7 +246,19 @@ namespace DeepSeekHw.Launch
             var notes = config.Notes.ToList();
             config.ModelPath = modelPath ?? CheckpointFor(model, estimate.Precision, notes);
             config.Quantization = QuantizationFor(model, estimate.Precision, notes);
-            var arguments = new List<string> { "python3", "-m", "sglang.launch_server", "--model-path", config.ModelPath, "--tp", N(config.TensorParallel * config.PipelineParallel) };
+            // With DP attention SGLang's --tp is the whole MoE group and --dp the attention ranks within it; without, --dp
+            // starts independent replicas of --tp GPUs each.
+            var tpFlag = config.DataParallelAttention ? config.TensorParallel * config.PipelineParallel * config.DataParallel : config.TensorParallel * config.PipelineParallel;
+            var arguments = new List<string> { "python3", "-m", "sglang.launch_server", "--model-path", config.ModelPath, "--tp", N(tpFlag) };
+            if (config.DataParallel > 1)
+            {
+                arguments.AddRange(new[] { "--dp", N(config.DataParallel) });
+                if (config.DataParallelAttention)
+                {
+                    arguments.Add("--enable-dp-attention");
+                }
+            }
+
             if (config.PipelineParallel > 1)
             {
                 notes.Add(Invariant($"SGLang splits this layout by tensor parallelism over all {config.TensorParallel * config.PipelineParallel} GPUs; across {config.Nodes} nodes add --nnodes {config.Nodes} --node-rank <n> --dist-init-addr <head>:5000 on each."));

@@ -142,7 +142,8 @@ namespace DeepSeekHw.Readiness
         public static double? Parse(string? value) =>
             double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : (double?)null;
 
-        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error) => Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = count; }), out error);
+        // A layout the user gives decides the GPU count (GPU.Count then compares it with the machine's).
+        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error) => Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = r.HasExplicitLayout ? null : count; }), out error);
 
         private static SizingEstimate? Size(SizingRequest request, out string? error)
         {

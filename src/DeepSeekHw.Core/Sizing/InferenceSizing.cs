@@ -64,6 +64,9 @@ namespace DeepSeekHw.Sizing
                 : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
 
             var plan = ChooseLayout(r, m, engine, w, layout, tokens, budget, notes);
+            var dp = plan.DataParallel;
+            var rankSequences = (r.Concurrency + dp - 1) / dp;
+            var rankTokens = (long)context * rankSequences;
             CopyPlan(e, plan);
             e.GpuMemoryBytes = capacity;
             e.PerGpuBudgetBytes = budget;
@@ -72,24 +75,35 @@ namespace DeepSeekHw.Sizing
             e.Nodes = NodesFor(plan.GpuCount);
             e.Fits = plan.Need <= budget;
             e.TotalBytes = Saturating.Multiply(plan.Need, plan.GpuCount);
-            e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.TensorParallel > 1 ? plan.TensorParallel : 1;
+            e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.ExpertParallel > 1 ? plan.ExpertParallel : 1;
+            e.DataParallel = dp;
+            e.DataParallelAttention = plan.DataParallelAttention;
             if (e.ExpertParallel > 1)
             {
-                notes.Add(Invariant($"Experts: expert parallel {e.ExpertParallel} over the tensor-parallel group (vLLM --enable-expert-parallel, SGLang --ep-size); the memory per GPU is the same as splitting each expert."));
+                notes.Add(e.ExpertParallel == plan.TensorParallel
+                    ? Invariant($"Experts: expert parallel {e.ExpertParallel} over the tensor-parallel group (vLLM --enable-expert-parallel, SGLang --ep-size); the memory per GPU is the same as splitting each expert.")
+                    : Invariant($"Experts: expert parallel {e.ExpertParallel} over every GPU of a stage (tensor x data parallel); each GPU holds {m.RoutedExperts / e.ExpertParallel} of the {m.RoutedExperts} routed experts per layer, and attention weights are replicated on each data-parallel rank."));
+            }
+
+            if (dp > 1)
+            {
+                notes.Add(plan.DataParallelAttention
+                    ? Invariant($"Data-parallel attention over {dp} ranks: each rank keeps the latent cache of its own {rankSequences} sequence(s), so the MLA cache is not replicated across ranks (SGLang --enable-dp-attention; vLLM --data-parallel-size with expert parallel). Speed is the sum over ranks.")
+                    : Invariant($"Data parallel {dp}: {dp} replicas of TP{plan.TensorParallel} x PP{plan.PipelineParallel}, each serving {rankSequences} of the {r.Concurrency} sequence(s). Speed is the sum over replicas."));
             }
 
             var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationBytes, plan.OverheadBytes);
             var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
             var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
-            e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / r.Concurrency));
-            e.MaxConcurrency = MostSequences(m, engine, plan, budget, tokens, r.Concurrency, context, perTokenOnRank);
+            e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, rankTokens, rankSequences, context, perTokenOnRank) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
             }
 
-            Speed(e, r, engine, w, layout, plan, context, notes);
+            Speed(e, r, engine, w, layout, plan, context, rankSequences, notes);
         }
 
         // Each more sequence adds its KV cache and its row of logits (the one activation that grows with the batch), so
@@ -119,6 +133,19 @@ namespace DeepSeekHw.Sizing
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
         {
             LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp);
+
+            if (r.HasExplicitLayout)
+            {
+                // The user's layout, sized as given: each data-parallel rank holds its share of the sequences.
+                var tp = r.TensorParallel ?? 1;
+                var dp = r.DataParallel ?? 1;
+                var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
+                var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
+                var sequences = (r.Concurrency + dp - 1) / dp;
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention);
+                notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
+                return Note(given, engine, notes, chosen: false, quiet: true);
+            }
 
             if (!engine.UsesTensorParallel)
             {
@@ -168,16 +195,25 @@ namespace DeepSeekHw.Sizing
             return Note(Make(widest, MaxGpus / widest), engine, notes, chosen: true, fitsNowhere: true);
         }
 
-        private static LayoutPlan Note(LayoutPlan plan, EngineProfile engine, List<string> notes, bool chosen, bool fitsNowhere = false)
+        private static LayoutPlan Note(LayoutPlan plan, EngineProfile engine, List<string> notes, bool chosen, bool fitsNowhere = false, bool quiet = false)
         {
             var how = engine.UsesTensorParallel
                 ? Invariant($"tensor parallel {plan.TensorParallel} × pipeline parallel {plan.PipelineParallel}")
                 : Invariant($"{engine.Name} splits whole layers over {plan.PipelineParallel} GPU(s) (no tensor parallelism)");
-            notes.Add(fitsNowhere
+            if (!quiet)
+            {
+                notes.Add(fitsNowhere
                 ? Invariant($"Layout: does not fit on up to {plan.GpuCount} GPUs of this kind; shown at {how}.")
                 : chosen
                     ? Invariant($"Layout: the smallest that fits: {how} (tensor parallel is a power of two that divides the attention heads and experts).")
                     : Invariant($"Layout: {how} for the {plan.GpuCount} GPU(s) given."));
+            }
+
+            if (plan.TensorParallel > GpusPerNode)
+            {
+                notes.Add(Invariant($"Tensor parallel {plan.TensorParallel} spans servers: every layer's all-reduce crosses the network, which is far slower than NVLink; keep tensor parallelism within a server and use pipeline stages across servers."));
+            }
+
             if (plan.GpuCount > GpusPerNode)
             {
                 notes.Add(engine.UsesTensorParallel
@@ -190,21 +226,31 @@ namespace DeepSeekHw.Sizing
 
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false)
         {
+            // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
+            var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
+            var weights = w.PerRank(tp, pp);
+            if (m.IsMixtureOfExperts && expertParallel != tp)
+            {
+                weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
+            }
+
             long h = m.HiddenSize;
             var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
             var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
             var activations = stepTokens * (4 * h + 2.0 * mlpWidth / tp) * 2 + (Math.Min(concurrency, stepTokens) * LogitsBytesPerSequence(m, tp));
-            var gpus = tp * pp;
             return new LayoutPlan
             {
                 TensorParallel = tp,
                 PipelineParallel = pp,
-                WeightBytes = w.PerRank(tp, pp),
+                DataParallel = dp,
+                ExpertParallel = expertParallel,
+                DataParallelAttention = dpAttention,
+                WeightBytes = weights,
                 KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * (double)tokens),
                 ActivationBytes = Saturating.FromDouble(activations),
-                OverheadBytes = CudaContextBytes + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && gpus > 1 ? NcclBytes : 0),
+                OverheadBytes = CudaContextBytes + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && (tp * pp > 1 || expertParallel > 1) ? NcclBytes : 0), // replicas alone communicate nothing per layer
             };
         }
 
@@ -219,7 +265,7 @@ namespace DeepSeekHw.Sizing
             e.PerGpuBytes = plan.Need;
         }
 
-        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, List<string> notes)
+        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int rankSequences, List<string> notes)
         {
             var m = r.Model;
             var gpu = r.Gpu!;
@@ -241,21 +287,25 @@ namespace DeepSeekHw.Sizing
             var bandwidth = gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
 
+            // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
+            var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
+            var expertReads = engine.UsesTensorParallel ? plan.ExpertParallel : 1;
             double StepSeconds(int batch)
             {
-                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch)) : 0;
+                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch * expertGroupRanks)) : 0;
                 var expertBytesPerLayerExpert = m.IsMixtureOfExperts ? w.Experts / (double)(m.MoeLayers * m.RoutedExperts) : 0;
-                var weightsRead = w.Total - w.Embedding - w.Experts + m.MoeLayers * touched * expertBytesPerLayerExpert;
+                var denseRead = w.Total - w.Embedding - w.Experts;
+                var expertRead = m.MoeLayers * touched * expertBytesPerLayerExpert;
                 var replicated = tp > 1 ? w.ReplicatedAttention + w.Router : 0;
-                var criticalWeights = (weightsRead - replicated) / parallelReads + replicated;
+                var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
                 var kvRead = batch * (double)context * layout.BytesPerTokenPerRank(m.NumLayers, engine.UsesTensorParallel ? tp : 1, 1);
                 var memorySeconds = (criticalWeights + kvRead) / bandwidth;
                 var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
                 return Math.Max(memorySeconds, computeSeconds) + m.NumLayers * LayerFloor(m, engine, plan) * 1e-6;
             }
 
-            var step = StepSeconds(r.Concurrency);
-            e.DecodeTokensPerSecond = Math.Round(r.Concurrency / step, 2);
+            var step = StepSeconds(rankSequences);
+            e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) / step, 2);
             notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor calibrated on published DeepSeek-V3 batch-1 runs, ≈3% of the bandwidth ideal)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {
@@ -277,10 +327,14 @@ namespace DeepSeekHw.Sizing
             notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work at this context). Time to first token assumes a prompt of the full context and an idle server."));
         }
 
+        // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
+        // group, and for MoE the expert group; independent data-parallel replicas add none.
         private static double LayerFloor(ModelSpec m, EngineProfile engine, LayoutPlan plan)
         {
-            var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && plan.GpuCount > 1 ? TensorParallelLayerExtraMicroseconds : 0);
-            return m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.GpuCount > 1 ? Math.Max(floor, MultiGpuMoeLayerFloorMicroseconds) : floor;
+            var group = plan.TensorParallel * plan.PipelineParallel;
+            var moeGroup = Math.Max(group, plan.ExpertParallel);
+            var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
+            return m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, MultiGpuMoeLayerFloorMicroseconds) : floor;
         }
 
         internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)

@@ -7,7 +7,15 @@ namespace DeepSeekHw.Sizing
 
         public int PipelineParallel { get; set; } = 1;
 
-        public int GpuCount => TensorParallel * PipelineParallel;
+        /// <summary>Data-parallel ranks; each holds the sequences of its share of the load.</summary>
+        public int DataParallel { get; set; } = 1;
+
+        /// <summary>GPUs the routed experts are spread over (the tensor-parallel group unless given).</summary>
+        public int ExpertParallel { get; set; } = 1;
+
+        public bool DataParallelAttention { get; set; }
+
+        public int GpuCount => TensorParallel * PipelineParallel * DataParallel;
 
         public long WeightBytes { get; set; }
 

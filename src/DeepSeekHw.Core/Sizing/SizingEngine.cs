@@ -144,6 +144,73 @@ namespace DeepSeekHw.Sizing
             return fallback;
         }
 
+        // A layout the user gives must be one the engines can launch: tensor parallelism divides the heads and experts,
+        // experts spread over the tensor group or every GPU of a stage, DP attention is for MLA models, and the GPU count
+        // (when also given) is the product.
+        private static void ValidateLayout(SizingRequest request, ModelSpec model, EngineProfile engine)
+        {
+            if (!request.HasExplicitLayout)
+            {
+                return;
+            }
+
+            static SizingException Invalid(string message) => new SizingException(SizingErrorIds.InvalidLayout, message);
+            foreach (var (name, value) in new[] { ("TensorParallel", request.TensorParallel), ("PipelineParallel", request.PipelineParallel), ("DataParallel", request.DataParallel), ("ExpertParallel", request.ExpertParallel) })
+            {
+                if (value is int degree && (degree < 1 || degree > MaxGpuCount))
+                {
+                    throw Invalid(Invariant($"{name} must be 1 to {MaxGpuCount} (got {degree})."));
+                }
+            }
+
+            if (request.Workload != SizingWorkload.Inference)
+            {
+                throw Invalid("An explicit serving layout applies to inference; for training give -GpuCount and -ZeroStage.");
+            }
+
+            var tp = request.TensorParallel ?? 1;
+            var dp = request.DataParallel ?? 1;
+            var pp = request.PipelineParallel ?? 1;
+            if (!engine.UsesTensorParallel && (tp > 1 || dp > 1 || request.ExpertParallel > 1 || request.DataParallelAttention))
+            {
+                throw Invalid(engine.Name + " splits whole layers over GPUs: give -PipelineParallel (or -GpuCount) only.");
+            }
+
+            if (model.NumAttentionHeads % tp != 0 || (model.IsMixtureOfExperts && model.RoutedExperts % tp != 0))
+            {
+                throw Invalid(Invariant($"TensorParallel {tp} must divide the {model.NumAttentionHeads} attention heads{(model.IsMixtureOfExperts ? Invariant($" and {model.RoutedExperts} experts") : string.Empty)}."));
+            }
+
+            if (request.ExpertParallel is int ep && ep > 1)
+            {
+                if (!model.IsMixtureOfExperts)
+                {
+                    throw Invalid(model.Name + " is a dense model: it has no experts to spread (-ExpertParallel).");
+                }
+
+                if (ep != tp && ep != tp * dp)
+                {
+                    throw Invalid(Invariant($"ExpertParallel spreads the experts over the tensor-parallel group ({tp}) or every GPU of a stage (TP x DP = {tp * dp}); {ep} is neither."));
+                }
+
+                if (model.RoutedExperts % ep != 0)
+                {
+                    throw Invalid(Invariant($"ExpertParallel {ep} must divide the {model.RoutedExperts} experts."));
+                }
+            }
+
+            if (request.DataParallelAttention && (model.Attention != AttentionKind.MultiHeadLatent || dp < 2))
+            {
+                throw Invalid("DataParallelAttention is for MLA models (DeepSeek-V2/V3/R1) with -DataParallel 2 or more.");
+            }
+
+            if (request.GpuCount is int count && count != tp * pp * dp)
+            {
+                throw Invalid(Invariant($"GpuCount {count} is not TensorParallel x PipelineParallel x DataParallel = {tp} x {pp} x {dp} = {tp * pp * dp}."));
+            }
+
+        }
+
         private static void Validate(SizingRequest request, ModelSpec model, EngineProfile engine, WeightPrecision precision)
         {
             if (request.Concurrency <= 0)
@@ -181,6 +248,8 @@ namespace DeepSeekHw.Sizing
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported, Invariant($"GroupSize must be 32, 64, 128 or 256 (got {request.GroupSize})."));
             }
+
+            ValidateLayout(request, model, engine);
 
             if (request.ZeroStage is < 0 or > 3)
             {

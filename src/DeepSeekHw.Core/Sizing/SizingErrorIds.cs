@@ -12,5 +12,6 @@ namespace DeepSeekHw.Sizing
         public const string UnknownEngine = "UnknownEngine";
         public const string InvalidTrainingOption = "InvalidTrainingOption";
         public const string SizeOutOfRange = "SizeOutOfRange";
+        public const string InvalidLayout = "InvalidLayout";
     }
 }

@@ -79,6 +79,12 @@ namespace DeepSeekHw
 
         public int ExpertParallel { get; set; } = 1;
 
+        /// <summary>Data-parallel ranks (replicas, or attention ranks with DataParallelAttention); GpuCount is TP x PP x DP.</summary>
+        public int DataParallel { get; set; } = 1;
+
+        /// <summary>True when MLA attention runs data-parallel (each rank caches its own sequences' latents).</summary>
+        public bool DataParallelAttention { get; set; }
+
         /// <summary>Whether <see cref="PerGpuBytes"/> fits the budget; null when no GPU was given.</summary>
         public bool? Fits { get; set; }
 

@@ -39,6 +39,27 @@ namespace DeepSeekHw.Sizing
         /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization); null for the engine's default.</summary>
         public double? MemoryUtilization { get; set; }
 
+        /// <summary>Tensor-parallel degree, when the user lays the model out; null lets the sizing choose.</summary>
+        public int? TensorParallel { get; set; }
+
+        /// <summary>Pipeline stages, when the user lays the model out.</summary>
+        public int? PipelineParallel { get; set; }
+
+        /// <summary>Data-parallel ranks: replicas, or with DataParallelAttention the attention ranks of one MoE deployment.</summary>
+        public int? DataParallel { get; set; }
+
+        /// <summary>GPUs the routed experts are spread over: the tensor-parallel group, or every GPU of a stage (TP x DP).</summary>
+        public int? ExpertParallel { get; set; }
+
+        /// <summary>
+        /// MLA attention data-parallel over the DP ranks (SGLang --enable-dp-attention, vLLM DP + EP): each rank keeps the
+        /// latent cache of its own sequences only, undoing the replication tensor parallelism causes.
+        /// </summary>
+        public bool DataParallelAttention { get; set; }
+
+        /// <summary>True when any part of the layout is given.</summary>
+        public bool HasExplicitLayout => TensorParallel != null || PipelineParallel != null || DataParallel != null || ExpertParallel != null || DataParallelAttention;
+
         /// <summary>Allows a context longer than the model's configured maximum.</summary>
         public bool Force { get; set; }
 

@@ -21,7 +21,11 @@ namespace DeepSeekHw.Commands
     /// the estimate's Assumptions.</para>
     /// <para>Several -Precision values give one estimate each. Bad input writes a non-terminating error with a stable
     /// ErrorId: ModelNotFound, GpuNotFound, InvalidContextLength, ContextLengthExceedsModel, InvalidConcurrency,
-    /// InvalidGpuCount, InvalidMemoryUtilization, PrecisionNotSupported.</para>
+    /// InvalidGpuCount, InvalidMemoryUtilization, PrecisionNotSupported, InvalidLayout.</para>
+    /// <para>-TensorParallel, -PipelineParallel, -DataParallel, -ExpertParallel and -DataParallelAttention size exactly the
+    /// layout you launch (GPUs = TP x PP x DP): data-parallel ranks each hold their share of the sequences; with
+    /// -DataParallelAttention (MLA models) the latent cache is no longer replicated by tensor parallelism, and the routed
+    /// experts are spread over TP x DP GPUs while attention weights are replicated on each rank.</para>
     /// </remarks>
     /// <example>
     /// <code>Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Precision BF16,FP8,AWQ_INT4 -Gpu H100-SXM</code>
@@ -47,9 +51,13 @@ namespace DeepSeekHw.Commands
     /// <code>Get-DeepSeekGpuSpec -Name H100-SXM, H200, MI300X | Get-DeepSeekSizing -Model DeepSeek-V3 -ContextLength 32768</code>
     /// <para>Compares three GPUs for DeepSeek-V3 at 32k context: how many of each, over how many servers.</para>
     /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -Model DeepSeek-V3 -Gpu H200-SXM -TensorParallel 1 -DataParallel 8 -DataParallelAttention -Concurrency 256 -ContextLength 8192</code>
+    /// <para>Sizes DeepSeek-V3 with data-parallel attention over 8 H200s (SGLang --tp 8 --dp 8 --enable-dp-attention): how many more sequences fit than with plain TP8.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
-    public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet
+    public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet, ILayoutParameters
     {
         private const string ByGpuSet = "ByGpu";
         private const string ByInputObjectSet = "ByInputObject";
@@ -119,6 +127,30 @@ namespace DeepSeekHw.Commands
         [Parameter]
         public int? GpuCount { get; set; }
 
+        /// <summary>Tensor-parallel degree of the layout to size, as you launch it (a divisor of the attention heads and experts). Omit the layout parameters for the smallest layout that fits.</summary>
+        [Parameter]
+        [ValidateRange(1, 65536)]
+        public int? TensorParallel { get; set; }
+
+        /// <summary>Pipeline stages of the layout to size (across servers, or llama.cpp's layer split).</summary>
+        [Parameter]
+        [ValidateRange(1, 65536)]
+        public int? PipelineParallel { get; set; }
+
+        /// <summary>Data-parallel ranks: replicas of TP x PP GPUs, or with -DataParallelAttention the attention ranks of one MoE deployment. GPUs = TP x PP x DP.</summary>
+        [Parameter]
+        [ValidateRange(1, 65536)]
+        public int? DataParallel { get; set; }
+
+        /// <summary>GPUs the routed experts of a MoE model are spread over: the tensor-parallel group (default) or TP x DP.</summary>
+        [Parameter]
+        [ValidateRange(1, 65536)]
+        public int? ExpertParallel { get; set; }
+
+        /// <summary>MLA attention data-parallel over the DP ranks (SGLang --enable-dp-attention): each rank caches only its own sequences' latents.</summary>
+        [Parameter]
+        public SwitchParameter DataParallelAttention { get; set; }
+
         /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
         [Parameter]
         public double? MemoryUtilization { get; set; }
@@ -159,7 +191,7 @@ namespace DeepSeekHw.Commands
                     GpuCount = gpuCount,
                     MemoryUtilization = MemoryUtilization,
                     Force = Force,
-                };
+                }.WithLayout(this);
 
                 try
                 {

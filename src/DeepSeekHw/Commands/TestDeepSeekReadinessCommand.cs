@@ -59,7 +59,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "DeepSeekReadiness", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(ReadinessCheck), typeof(ReadinessSummary), typeof(bool))]
-    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet, IRemoteParameters
+    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet, IRemoteParameters, ILayoutParameters
     {
         private const string ModelSet = "Model";
         private const string ProfileSet = "Profile";
@@ -114,6 +114,30 @@ namespace DeepSeekHw.Commands
         /// <summary>KV-cache element type: Auto (the engine's default), BF16, FP16 or FP8, as for Get-DeepSeekSizing.</summary>
         [Parameter(ParameterSetName = ModelSet)]
         public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
+
+        /// <summary>Tensor-parallel degree of the layout to check, as you launch it. Omit the layout parameters for the smallest layout that fits.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, 65536)]
+        public int? TensorParallel { get; set; }
+
+        /// <summary>Pipeline stages of the layout to check.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, 65536)]
+        public int? PipelineParallel { get; set; }
+
+        /// <summary>Data-parallel ranks of the layout to check (GPUs = TP x PP x DP).</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, 65536)]
+        public int? DataParallel { get; set; }
+
+        /// <summary>GPUs the routed experts are spread over: the tensor-parallel group (default) or TP x DP.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, 65536)]
+        public int? ExpertParallel { get; set; }
+
+        /// <summary>MLA attention data-parallel over the DP ranks: each rank caches only its own sequences' latents.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public SwitchParameter DataParallelAttention { get; set; }
 
         /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
         [Parameter(ParameterSetName = ModelSet)]
@@ -370,7 +394,7 @@ namespace DeepSeekHw.Commands
                     CpuOffload = CpuOffload,
                     MemoryUtilization = MemoryUtilization,
                     Force = Force,
-                })
+                }.WithLayout(this))
                 : new ReadinessRequest(inventory, _profile!);
             ReadinessAssessment assessment;
             try

@@ -44,5 +44,6 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string UnknownEngine = SizingErrorIds.UnknownEngine;
         public const string InvalidTrainingOption = SizingErrorIds.InvalidTrainingOption;
         public const string SizeOutOfRange = SizingErrorIds.SizeOutOfRange;
+        public const string InvalidLayout = SizingErrorIds.InvalidLayout;
     }
 }

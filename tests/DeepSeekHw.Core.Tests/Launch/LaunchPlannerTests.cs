@@ -26,6 +26,23 @@ public sealed class LaunchPlannerTests
     };
 
     [Theory]
+    [InlineData("vLLM", "vllm serve deepseek-ai/DeepSeek-V3 --data-parallel-size 8 --enable-expert-parallel")]
+    [InlineData("SGLang", "--tp 8 --dp 8 --enable-dp-attention --ep-size 8")]
+    public void Data_parallel_attention_launches_as_sized(string engine, string expected)
+    {
+        var model = Catalog.FindModel("DeepSeek-V3")!;
+        var gpu = Catalog.FindGpu("H200-SXM")!;
+        var estimate = SizingEngine.Estimate(new SizingRequest(model) { Gpu = gpu, Engine = engine, TensorParallel = 1, DataParallel = 8, DataParallelAttention = true, Concurrency = 64 });
+
+        var config = LaunchPlanner.Plan(model, estimate, gpu);
+
+        Assert.Contains(expected, config.Text, StringComparison.Ordinal);
+        Assert.Equal(config.Arguments, ShellWords(config.Text));
+        Assert.Equal((8, 8, true), (config.DataParallel, config.ExpertParallel, config.DataParallelAttention));
+        Assert.Equal(estimate.GpuCount, config.GpuCount);
+    }
+
+    [Theory]
     [MemberData(nameof(Deployments))]
     public void The_command_line_reads_back_into_the_sizing_it_was_made_from(string model, string precision, string? gpu, int? count, int context, int concurrency, string engine)
     {

@@ -1,0 +1,31 @@
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Commands.Infrastructure
+{
+    /// <summary>The parallel layout a user can give the sizing cmdlets, mapped onto a sizing request in one place.</summary>
+    internal interface ILayoutParameters
+    {
+        int? TensorParallel { get; }
+
+        int? PipelineParallel { get; }
+
+        int? DataParallel { get; }
+
+        int? ExpertParallel { get; }
+
+        System.Management.Automation.SwitchParameter DataParallelAttention { get; }
+    }
+
+    internal static class LayoutParameters
+    {
+        public static SizingRequest WithLayout(this SizingRequest request, ILayoutParameters layout)
+        {
+            request.TensorParallel = layout.TensorParallel;
+            request.PipelineParallel = layout.PipelineParallel;
+            request.DataParallel = layout.DataParallel;
+            request.ExpertParallel = layout.ExpertParallel;
+            request.DataParallelAttention = layout.DataParallelAttention;
+            return request;
+        }
+    }
+}
