@@ -47,6 +47,14 @@ Describe 'Get-DeepSeekRecommendation' {
         $warned | Should -Match 'pipe its inventory'
     }
 
+    It 'advises on each GPU option of a seed tier piped from Get-DeepSeekProfile' {
+        $advice = @(Get-DeepSeekProfile -Name Basic-Recommended | Get-DeepSeekRecommendation -Model DeepSeek-R1-Distill-Qwen-14B)
+        $machines = $advice.ComputerName | Sort-Object -Unique
+        $machines | Should -Contain 'Basic-Recommended (1x A100-PCIe-40GB)'
+        $machines | Should -Contain 'Basic-Recommended (2x RTX-3090)'
+        ($advice | Where-Object ComputerName -EQ 'Basic-Recommended (2x RTX-3090)')[0].Configuration.Gpu | Should -Be 'RTX-3090'
+    }
+
     It 'survives remoting serialization with its view' {
         $advice = Get-DeepSeekRecommendation -Model DeepSeek-R1-Distill-Qwen-7B -Gpu L4 | ConvertTo-Deserialized
         ($advice | Out-String -Width 120) | Should -Match 'Priority\s+Category\s+Title'

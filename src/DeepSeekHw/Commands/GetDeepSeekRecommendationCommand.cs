@@ -16,8 +16,8 @@ namespace DeepSeekHw.Commands
     /// <summary>Says what to do to run a DeepSeek model on a machine: the configuration that fits, its tuning, and the remedies for what readiness found.</summary>
     /// <remarks>
     /// <para>Get-DeepSeekRecommendation takes the deployment (the sizing parameters) and the hardware (this machine by
-    /// default; an inventory from Get-DeepSeekHardware or New-DeepSeekHardware, or readiness checks from
-    /// Test-DeepSeekReadiness, from the pipeline; or a GPU named with -Gpu) and writes DeepSeekHw.Recommendation objects,
+    /// default; an inventory from Get-DeepSeekHardware or New-DeepSeekHardware, a seed tier from Get-DeepSeekProfile, or
+    /// readiness checks from Test-DeepSeekReadiness, from the pipeline; or a GPU named with -Gpu) and writes DeepSeekHw.Recommendation objects,
     /// Priority 1 first. Each has a Category, a Title, the Rationale with the numbers it rests on, the Action (a command
     /// line where there is one), the ExpectedEffect computed for this deployment, and its Source, which says where a seed
     /// guide's figure is wrong.</para>
@@ -122,7 +122,7 @@ namespace DeepSeekHw.Commands
         [Parameter]
         public int? GpuCount { get; set; }
 
-        /// <summary>An inventory (Get-DeepSeekHardware, New-DeepSeekHardware) or readiness checks (Test-DeepSeekReadiness), live or deserialized.</summary>
+        /// <summary>An inventory (Get-DeepSeekHardware, New-DeepSeekHardware), a seed profile (Get-DeepSeekProfile: each GPU option as a what-if machine) or readiness checks (Test-DeepSeekReadiness), live or deserialized.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
@@ -153,10 +153,25 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
+            if (ProfileOf(InputObject) is { } profile)
+            {
+                // A seed tier is a what-if machine: each of its GPU options with the tier's RAM and cores.
+                foreach (var option in profile.GpuOptions)
+                {
+                    if (Catalog.FindGpu(option.Gpu) is { } gpu)
+                    {
+                        var machine = new WhatIfMachine(gpu, option.Count) { ComputerName = profile.Name + " (" + option + ")", MemoryBytes = profile.MinMemoryBytes, CpuCores = profile.MinCpuCores };
+                        Advise(machine.ToInventory(), Model, checks: null);
+                    }
+                }
+
+                return;
+            }
+
             var piped = new ResultSet();
             if (!piped.Add(InputObject))
             {
-                WriteError(ErrorRecords.Create(new PSArgumentException("Get-DeepSeekRecommendation takes inventories and readiness checks; this is a " + InputObject.TypeNames.FirstOrDefault() + "."),
+                WriteError(ErrorRecords.Create(new PSArgumentException("Get-DeepSeekRecommendation takes inventories, profiles and readiness checks; this is a " + InputObject.TypeNames.FirstOrDefault() + "."),
                     ErrorIds.InputObjectNotSupported, ErrorCategory.InvalidType, InputObject));
                 return;
             }
@@ -197,6 +212,10 @@ namespace DeepSeekHw.Commands
                 Advise(inventory, Model ?? machine.Select(c => c.Model).FirstOrDefault(m => !string.IsNullOrEmpty(m)), machine.ToList(), machine.Key);
             }
         }
+
+        private static HardwareProfile? ProfileOf(PSObject value) =>
+            value.BaseObject as HardwareProfile
+            ?? (value.TypeNames.FirstOrDefault() == "Deserialized." + typeof(HardwareProfile).FullName && value.Properties["Name"]?.Value is string name ? ProfileCatalog.Find(name) : null);
 
         private HardwareInventory ThisMachine() =>
             _thisMachine ??= InventoryParser.Interpret(LocalFacts.Collect(TimeoutSec, WriteVerbose), Catalog);
