@@ -8,6 +8,7 @@ BeforeDiscovery {
         'Get-DeepSeekHardware#4'   = 'needs SSH remoting to servers gpu01 and gpu02 (Fleet.Tests.ps1 runs it against loopback nodes)'
         'Get-DeepSeekHardware#5'   = 'needs WinRM remoting to the servers in gpu-nodes.txt'
         'Export-DeepSeekReport#3'  = 'needs SSH remoting to the servers in gpu-nodes.txt'
+        'Get-DeepSeekSizing#8'     = 'needs a GGUF file on disk (Gguf.Tests.ps1 writes one and sizes it)'
         'Test-DeepSeekReadiness#2' = 'needs WinRM remoting to the servers in gpu-nodes.txt (Fleet.Tests.ps1 runs it over SSH against loopback nodes)'
     }
     if (-not (Get-DeepSeekHardware -WarningAction SilentlyContinue).Gpus.Spec) {

@@ -98,7 +98,7 @@ namespace DeepSeekHw.Advice
             }
 
             var m = asked.Model;
-            var weights = new WeightModel(ParameterCounter.Count(m), PrecisionFormat.For(WeightPrecision.Q4_K_M, 128, 0));
+            var weights = WeightModel.Create(m, ParameterCounter.Count(m), PrecisionFormat.For(WeightPrecision.Q4_K_M, 128, 0));
             var overflow = onGpu.PerGpuBytes - budget;
             var layerWeights = weights.Total - weights.Embedding - weights.LmHead;
             var engine = EngineProfile.Find("llama.cpp")!;

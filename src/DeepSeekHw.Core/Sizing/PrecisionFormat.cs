@@ -61,25 +61,17 @@ namespace DeepSeekHw.Sizing
                 case WeightPrecision.GPTQ_INT4:
                 case WeightPrecision.AWQ_INT4:
                     return new PrecisionFormat(precision, 4 + 32.0 / groupSize, false, true, Invariant($"{precision}: 4 bits plus FP16 scale and zero point per group of {groupSize} ({4 + 32.0 / groupSize:0.###} bits per weight)"));
-                case WeightPrecision.Q8_0:
-                    return Gguf(precision, 8.5, "34 bytes per block of 32 weights");
-                case WeightPrecision.Q6_K:
-                    return Gguf(precision, 6.5625, "210 bytes per super-block of 256 weights");
-                case WeightPrecision.Q5_K_M:
-                    return Gguf(precision, 5.70, "Q5_K with some tensors in Q6_K; whole-file average");
-                case WeightPrecision.Q4_K_M:
-                    return Gguf(precision, 4.89, "Q4_K (4.5 bpw) with attention/FFN-down tensors in Q6_K; whole-file average");
-                case WeightPrecision.Q3_K_M:
-                    return Gguf(precision, 4.00, "Q3_K (3.44 bpw) with some tensors in Q4_K/Q5_K; whole-file average");
-                case WeightPrecision.Q2_K:
-                    return Gguf(precision, 3.17, "Q2_K (2.625 bpw) with some tensors in Q3_K/Q4_K; whole-file average");
                 default:
+                    if (Gguf.LlamaFileTypes.TryFor(precision, out var fileType))
+                    {
+                        var main = Gguf.LlamaFileTypes.DefaultType(fileType);
+                        var bits = Gguf.GgmlTypeTraits.BitsPerWeight(main);
+                        return new PrecisionFormat(precision, bits, true, false,
+                            Invariant($"GGUF {precision}: llama.cpp's type per tensor (mostly {main} at {bits:0.###} bits per weight; output, attention V, FFN-down and odd-width tensors as llama-quantize chooses them), summed tensor by tensor"));
+                    }
+
                     throw new ArgumentOutOfRangeException(nameof(precision), precision, "Resolve Native to a concrete precision first.");
             }
         }
-
-        private static PrecisionFormat Gguf(WeightPrecision precision, double bits, string how) =>
-            new PrecisionFormat(precision, bits, true, false,
-                Invariant($"GGUF {precision}: {bits:0.###} bits per weight ({how}; averages from llama.cpp's quantize table for Llama-3-8B, unverified)"));
     }
 }

@@ -45,24 +45,39 @@ namespace DeepSeekHw.Sizing
         {
             var model = request.Model;
             var notes = new List<string>();
-            var precision = ResolvePrecision(model, request.Precision, notes);
-            var engine = ResolveEngine(request.Engine, precision, notes);
+            var gguf = request.GgufFile;
+            if (gguf != null && !gguf.Matches(model))
+            {
+                throw new SizingException(SizingErrorIds.GgufModelMismatch,
+                    SafeText.Clean(Invariant($"{gguf.FileName} ({gguf.Architecture}, {gguf.Number(gguf.Architecture + ".block_count")} blocks of width {gguf.Number(gguf.Architecture + ".embedding_length")}) is not {model.Name} ({model.NumLayers} layers of width {model.HiddenSize}); leave out -Model to size the file as it is.")));
+            }
+
+            var precision = gguf is null ? ResolvePrecision(model, request.Precision, notes) : gguf.Precision ?? WeightPrecision.Q4_K_M;
+            var engine = ResolveEngine(request.Engine, precision, notes, gguf != null);
             var context = ResolveContext(request, notes);
             Validate(request, model, engine, precision);
 
             var format = PrecisionFormat.For(precision, request.GroupSize, model.NativeDtype == WeightPrecision.FP8 ? model.NativeWeightBlockSize : 0);
-            notes.Add("Weights: " + format.Basis + (format.KeepsEmbeddingsInBf16 ? "; embeddings, LM head and norms stay BF16" : string.Empty) + ".");
             var parameters = ParameterCounter.Count(model);
-            if (parameters.Mtp > 0)
+            if (gguf is null)
+            {
+                notes.Add("Weights: " + format.Basis + (format.KeepsEmbeddingsInBf16 ? "; embeddings, LM head and norms stay BF16" : string.Empty) + ".");
+            }
+            else
+            {
+                notes.Add(Invariant($"Weights: read from the header of {gguf.FileName}{(gguf.Parts > 1 ? Invariant($" ({gguf.Parts} parts)") : string.Empty)}: {gguf.TensorCount} tensors, {gguf.TensorBytes:N0} bytes of tensor data ({string.Join(", ", gguf.BytesByType.Take(4).Select(t => Invariant($"{t.Key} {t.Value * 100.0 / Math.Max(1, gguf.TensorBytes):0.#}%")))})."));
+            }
+
+            if (parameters.Mtp > 0 && gguf is null)
             {
                 notes.Add(Invariant($"The checkpoint's {model.MtpLayers} multi-token-prediction layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are not loaded for plain inference."));
             }
 
-            var weights = new WeightModel(parameters, format);
+            var weights = gguf is null ? WeightModel.Create(model, parameters, format) : WeightModel.FromTensors(parameters, format, gguf.Tensors.ToList());
             var estimate = new SizingEstimate
             {
                 Model = model.Name,
-                Precision = precision.ToString(),
+                Precision = gguf?.FileType ?? precision.ToString(),
                 Engine = engine.Name,
                 Workload = request.Workload,
                 ContextLength = context,
@@ -100,11 +115,11 @@ namespace DeepSeekHw.Sizing
             return native;
         }
 
-        private static EngineProfile ResolveEngine(string? name, WeightPrecision precision, List<string> notes)
+        private static EngineProfile ResolveEngine(string? name, WeightPrecision precision, List<string> notes, bool ggufFile = false)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                var isGguf = PrecisionFormat.For(precision, 128, 0).IsGguf;
+                var isGguf = ggufFile || PrecisionFormat.For(precision, 128, 0).IsGguf;
                 var chosen = EngineProfile.DefaultFor(isGguf, training: false);
                 notes.Add("Engine: " + chosen.Name + " (default for " + precision + ").");
                 return chosen;
@@ -256,17 +271,17 @@ namespace DeepSeekHw.Sizing
                 throw new SizingException(SizingErrorIds.InvalidTrainingOption, Invariant($"ZeroStage is 0, 1, 2 or 3 (got {request.ZeroStage})."));
             }
 
-            var isGguf = PrecisionFormat.For(precision, request.GroupSize, 0).IsGguf;
+            var isGguf = request.GgufFile != null || PrecisionFormat.For(precision, request.GroupSize, 0).IsGguf;
             if (engine.RunsGguf && !isGguf && precision is not (WeightPrecision.BF16 or WeightPrecision.FP16 or WeightPrecision.FP32))
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported,
-                    engine.Name + " runs GGUF files: choose Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K, or FP16/BF16/FP32 (" + precision + " is for vLLM, SGLang or Transformers).");
+                    engine.Name + " runs GGUF files: choose a GGUF type (Q8_0, Q6_K, Q5_K_M, Q4_K_M, IQ4_XS, Q3_K_M, Q2_K, IQ2_XXS, ...) or FP16/BF16/FP32 (" + precision + " is for vLLM, SGLang or Transformers).");
             }
 
             if (!engine.RunsGguf && isGguf)
             {
                 throw new SizingException(SizingErrorIds.PrecisionNotSupported,
-                    precision + " is a GGUF format for llama.cpp or Ollama; with " + engine.Name + " choose FP8, INT8, INT4, GPTQ_INT4 or AWQ_INT4.");
+                    (request.GgufFile != null ? "A GGUF file" : precision.ToString()) + " is a GGUF format for llama.cpp or Ollama; with " + engine.Name + " choose FP8, INT8, INT4, GPTQ_INT4 or AWQ_INT4.");
             }
 
             if (request.Workload != SizingWorkload.Inference && (isGguf || engine.RunsGguf))

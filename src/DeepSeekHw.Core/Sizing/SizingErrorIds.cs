@@ -13,5 +13,7 @@ namespace DeepSeekHw.Sizing
         public const string InvalidTrainingOption = "InvalidTrainingOption";
         public const string SizeOutOfRange = "SizeOutOfRange";
         public const string InvalidLayout = "InvalidLayout";
+        public const string InvalidGgufFile = "InvalidGgufFile";
+        public const string GgufModelMismatch = "GgufModelMismatch";
     }
 }

@@ -60,6 +60,9 @@ namespace DeepSeekHw.Sizing
         /// <summary>True when any part of the layout is given.</summary>
         public bool HasExplicitLayout => TensorParallel != null || PipelineParallel != null || DataParallel != null || ExpertParallel != null || DataParallelAttention;
 
+        /// <summary>A GGUF file whose header gives the exact weights (and, without a catalog model, the architecture).</summary>
+        public GgufFile? GgufFile { get; set; }
+
         /// <summary>Allows a context longer than the model's configured maximum.</summary>
         public bool Force { get; set; }
 

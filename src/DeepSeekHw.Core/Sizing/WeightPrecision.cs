@@ -25,5 +25,22 @@ namespace DeepSeekHw
         Q4_K_M,
         Q3_K_M,
         Q2_K,
+
+        // More GGUF file types (appended to keep the numeric values above stable). Sizes follow llama.cpp's per-tensor choice.
+        Q5_K_S,
+        Q5_0,
+        Q4_K_S,
+        Q4_0,
+        Q4_1,
+        IQ4_XS,
+        IQ4_NL,
+        Q3_K_L,
+        Q3_K_S,
+        IQ3_M,
+        IQ3_XXS,
+        IQ2_M,
+        IQ2_XXS,
+        IQ1_M,
+        IQ1_S,
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using DeepSeekHw.Commands.Completers;
@@ -55,22 +57,30 @@ namespace DeepSeekHw.Commands
     /// <code>Get-DeepSeekSizing -Model DeepSeek-V3 -Gpu H200-SXM -TensorParallel 1 -DataParallel 8 -DataParallelAttention -Concurrency 256 -ContextLength 8192</code>
     /// <para>Sizes DeepSeek-V3 with data-parallel attention over 8 H200s (SGLang --tp 8 --dp 8 --enable-dp-attention): how many more sequences fit than with plain TP8.</para>
     /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -GgufPath ./DeepSeek-R1-Distill-Qwen-32B-Q4_K_M.gguf -Gpu RTX-4090 -ContextLength 16384</code>
+    /// <para>Sizes the GGUF file you downloaded, from its header: exact weight bytes of its tensor mix, and the architecture without -Model.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
     public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet, ILayoutParameters
     {
         private const string ByGpuSet = "ByGpu";
         private const string ByInputObjectSet = "ByInputObject";
+        private const string GgufPathSet = "GgufPath";
+        private const string GgufLiteralPathSet = "GgufLiteralPath";
 
         /// <summary>The model: a catalog name, id or alias (no wildcards), or a model object from Get-DeepSeekModel.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByGpuSet)]
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByInputObjectSet)]
+        [Parameter(ParameterSetName = GgufPathSet)]
+        [Parameter(ParameterSetName = GgufLiteralPathSet)]
         [Alias("Name")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>Weight precision(s): Native (FP8 with block scales for V3/R1, BF16 otherwise), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or GGUF Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K. One estimate per value.</summary>
+        /// <summary>Weight precision(s): Native (FP8 with block scales for V3/R1, BF16 otherwise), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type (Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q5_0, Q4_K_M, Q4_K_S, Q4_0, Q4_1, IQ4_XS, IQ4_NL, Q3_K_L, Q3_K_M, Q3_K_S, IQ3_M, IQ3_XXS, Q2_K, IQ2_M, IQ2_XXS, IQ1_M, IQ1_S), sized tensor by tensor as llama-quantize types them. One estimate per value.</summary>
         [Parameter]
         public WeightPrecision[] Precision { get; set; } = { WeightPrecision.Native };
 
@@ -114,8 +124,23 @@ namespace DeepSeekHw.Commands
 
         /// <summary>The GPU: a catalog short name (H100-SXM, A100-80GB, RTX-4090, ...), a reported product name, or a GPU object from Get-DeepSeekGpuSpec.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByGpuSet)]
+        [Parameter(ParameterSetName = GgufPathSet)]
+        [Parameter(ParameterSetName = GgufLiteralPathSet)]
         [ArgumentCompleter(typeof(GpuNameCompleter))]
         public string? Gpu { get; set; }
+
+        /// <summary>
+        /// A GGUF file (wildcards allowed) to size exactly: its header gives every tensor's type and bytes, and without
+        /// -Model the architecture too. Only the header is read. For a split file give the first part; all parts are read.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = GgufPathSet)]
+        [ValidateNotNullOrEmpty]
+        public string GgufPath { get; set; } = string.Empty;
+
+        /// <summary>A GGUF file path taken as written (no wildcards), for names with brackets.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = GgufLiteralPathSet)]
+        [ValidateNotNullOrEmpty]
+        public string GgufLiteralPath { get; set; } = string.Empty;
 
         /// <summary>The hardware to size on: an inventory from Get-DeepSeekHardware (live, replayed or deserialized from remoting) or New-DeepSeekHardware, sized on the GPUs it has and their count unless -GpuCount is given; or a GPU from Get-DeepSeekGpuSpec.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObjectSet)]
@@ -161,6 +186,12 @@ namespace DeepSeekHw.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName is GgufPathSet or GgufLiteralPathSet)
+            {
+                SizeGgufFiles();
+                return;
+            }
+
             var model = Catalog.FindModel(Model);
             if (model is null)
             {
@@ -200,6 +231,52 @@ namespace DeepSeekHw.Commands
                 catch (SizingException ex)
                 {
                     WriteError(ErrorRecords.Create(ex, ex.ErrorId, ErrorCategory.InvalidArgument, model.Name + " " + precision));
+                }
+            }
+        }
+
+        private void SizeGgufFiles()
+        {
+            var literal = ParameterSetName == GgufLiteralPathSet;
+            ModelSpec? catalogModel = null;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Model)) && (catalogModel = Catalog.FindModel(Model)) is null)
+            {
+                WriteError(ModelNotFound(Model));
+                return;
+            }
+
+            if (!ResolveGpus(null, Gpu, GpuCount, allowNone: false, out var gpu, out var gpuCount))
+            {
+                return;
+            }
+
+            foreach (var path in ResolveFiles(literal ? GgufLiteralPath : GgufPath, literal, ErrorIds.GgufFileNotFound))
+            {
+                try
+                {
+                    var file = GgufFile.Read(path);
+                    var request = new SizingRequest(catalogModel ?? file.ToModelSpec())
+                    {
+                        GgufFile = file,
+                        KvCacheType = KvCacheType,
+                        Engine = Engine,
+                        ContextLength = ContextLength,
+                        Concurrency = Concurrency,
+                        Gpu = gpu,
+                        GpuCount = gpuCount,
+                        MemoryUtilization = MemoryUtilization,
+                        Force = Force,
+                    }.WithLayout(this);
+                    WriteObject(SizingEngine.Estimate(request));
+                }
+                catch (SizingException ex)
+                {
+                    var category = ex.ErrorId is ErrorIds.InvalidGgufFile ? ErrorCategory.InvalidData : ErrorCategory.InvalidArgument;
+                    WriteError(ErrorRecords.Create(ex, ex.ErrorId, category, path));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    WriteError(ErrorRecords.Create(ex, ErrorIds.InvalidGgufFile, ErrorCategory.ReadError, path));
                 }
             }
         }

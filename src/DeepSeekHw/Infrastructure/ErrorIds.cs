@@ -45,5 +45,8 @@ namespace DeepSeekHw.Commands.Infrastructure
         public const string InvalidTrainingOption = SizingErrorIds.InvalidTrainingOption;
         public const string SizeOutOfRange = SizingErrorIds.SizeOutOfRange;
         public const string InvalidLayout = SizingErrorIds.InvalidLayout;
+        public const string InvalidGgufFile = SizingErrorIds.InvalidGgufFile;
+        public const string GgufModelMismatch = SizingErrorIds.GgufModelMismatch;
+        public const string GgufFileNotFound = "GgufFileNotFound";
     }
 }
