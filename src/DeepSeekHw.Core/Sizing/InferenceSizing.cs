@@ -306,6 +306,8 @@ namespace DeepSeekHw.Sizing
 
             var step = StepSeconds(rankSequences);
             e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) / step, 2);
+            e.TimePerOutputTokenSeconds = Math.Round(step, 5);
+            e.DecodeTokensPerSecondPerSequence = Math.Round(1 / step, 2);
             notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor calibrated on published DeepSeek-V3 batch-1 runs, ≈3% of the bandwidth ideal)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {

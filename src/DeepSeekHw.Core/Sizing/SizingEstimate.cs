@@ -94,8 +94,14 @@ namespace DeepSeekHw
         /// <summary>Most sequences of this context that fit at once on this layout.</summary>
         public int? MaxConcurrency { get; set; }
 
-        /// <summary>Aggregate decode rate over all sequences in flight.</summary>
+        /// <summary>Aggregate decode rate over all sequences in flight (what a serving benchmark calls output throughput).</summary>
         public double? DecodeTokensPerSecond { get; set; }
+
+        /// <summary>Decode rate one sequence sees at this concurrency: 1 / <see cref="TimePerOutputTokenSeconds"/>.</summary>
+        public double? DecodeTokensPerSecondPerSequence { get; set; }
+
+        /// <summary>Time per output token of one sequence (TPOT, inter-token latency) at this concurrency.</summary>
+        public double? TimePerOutputTokenSeconds { get; set; }
 
         /// <summary>Prompt processing rate for one sequence of <see cref="ContextLength"/> tokens.</summary>
         public double? PrefillTokensPerSecond { get; set; }
