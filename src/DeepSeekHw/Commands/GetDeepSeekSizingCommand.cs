@@ -206,23 +206,8 @@ namespace DeepSeekHw.Commands
 
             foreach (var precision in Precision)
             {
-                var request = new SizingRequest(model)
-                {
-                    Precision = precision,
-                    GroupSize = GroupSize,
-                    KvCacheType = KvCacheType,
-                    Engine = Engine,
-                    ContextLength = ContextLength,
-                    Concurrency = Concurrency,
-                    Workload = Workload,
-                    ZeroStage = ZeroStage,
-                    GradientCheckpointing = GradientCheckpointing,
-                    CpuOffload = CpuOffload,
-                    Gpu = gpu,
-                    GpuCount = gpuCount,
-                    MemoryUtilization = MemoryUtilization,
-                    Force = Force,
-                }.WithLayout(this);
+                var request = NewRequest(model, gpu, gpuCount);
+                request.Precision = precision;
 
                 try
                 {
@@ -234,6 +219,23 @@ namespace DeepSeekHw.Commands
                 }
             }
         }
+
+        private SizingRequest NewRequest(ModelSpec model, GpuSpec? gpu, int? gpuCount) => new SizingRequest(model)
+        {
+            GroupSize = GroupSize,
+            KvCacheType = KvCacheType,
+            Engine = Engine,
+            ContextLength = ContextLength,
+            Concurrency = Concurrency,
+            Workload = Workload,
+            ZeroStage = ZeroStage,
+            GradientCheckpointing = GradientCheckpointing,
+            CpuOffload = CpuOffload,
+            Gpu = gpu,
+            GpuCount = gpuCount,
+            MemoryUtilization = MemoryUtilization,
+            Force = Force,
+        }.WithLayout(this);
 
         private void SizeGgufFiles()
         {
@@ -255,18 +257,8 @@ namespace DeepSeekHw.Commands
                 try
                 {
                     var file = GgufFile.Read(path);
-                    var request = new SizingRequest(catalogModel ?? file.ToModelSpec())
-                    {
-                        GgufFile = file,
-                        KvCacheType = KvCacheType,
-                        Engine = Engine,
-                        ContextLength = ContextLength,
-                        Concurrency = Concurrency,
-                        Gpu = gpu,
-                        GpuCount = gpuCount,
-                        MemoryUtilization = MemoryUtilization,
-                        Force = Force,
-                    }.WithLayout(this);
+                    var request = NewRequest(catalogModel ?? file.ToModelSpec(), gpu, gpuCount);
+                    request.GgufFile = file;
                     WriteObject(SizingEngine.Estimate(request));
                 }
                 catch (SizingException ex)
