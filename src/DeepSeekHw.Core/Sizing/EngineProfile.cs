@@ -40,6 +40,9 @@ namespace DeepSeekHw.Sizing
             FixedReserveBytes = Whole(node, "fixedReserveBytes", where);
             RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
+            SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
+            CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
+            ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
@@ -100,6 +103,18 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Tokens processed per forward step during prefill (chunked prefill / ubatch); 0 = the whole prompt at once.</summary>
         public int BatchedTokensPerStep { get; }
+
+        /// <summary>
+        /// Bytes of activation per sequence per vocabulary entry at the sampling step: 4 (one FP32 logits row, split over
+        /// tensor-parallel ranks) for most engines; vLLM's profile samples whole-vocabulary FP32 logits with working copies.
+        /// </summary>
+        public double SamplerBytesPerLogit { get; }
+
+        /// <summary>Whether the engine's memory budget must also hold the CUDA context (vLLM's does not: it lies in the margin).</summary>
+        public bool CudaContextInBudget { get; }
+
+        /// <summary>The engine profiles the forward pass and the sampler one after the other, so its activation peak is the larger.</summary>
+        public bool ProfilesSamplerSeparately { get; }
 
         public double DecodeEfficiency { get; }
 

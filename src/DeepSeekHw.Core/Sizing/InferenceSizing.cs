@@ -96,6 +96,10 @@ namespace DeepSeekHw.Sizing
             var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
             var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
+            e.KvCachePoolBytes = free;
+            e.KvCacheTokens = (long)Math.Floor(maxTokens);
+            e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
+            notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.Name == "vLLM" ? " (vLLM's \"Available KV cache memory\", \"GPU KV cache size\" and \"Maximum concurrency for N tokens per request\")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
             e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, rankTokens, rankSequences, context, perTokenOnRank) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
@@ -106,29 +110,63 @@ namespace DeepSeekHw.Sizing
             Speed(e, r, engine, w, layout, plan, context, rankSequences, notes);
         }
 
-        // Each more sequence adds its KV cache and its row of logits (the one activation that grows with the batch), so
-        // the most sequences that fit is solved with both; the answer sized again fits and one more does not.
+        // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
+        // the largest count whose whole need still fits: the need grows with every sequence, so a binary search finds it,
+        // and the answer sized again fits while one more does not.
         private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, long tokens, int concurrency, int context, double perTokenOnRank)
         {
-            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
-            var logitsPerSequence = LogitsBytesPerSequence(m, plan.TensorParallel);
-            var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationBytes, plan.OverheadBytes) - (Math.Min(concurrency, stepTokens) * logitsPerSequence);
-            if (fixedBytes >= budget)
+            var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + Activations(m, engine, plan.TensorParallel, n * (long)context, n);
+            if (Need(1) > budget)
             {
                 return 0;
             }
 
-            var most = Math.Floor((budget - fixedBytes) / ((context * perTokenOnRank) + logitsPerSequence));
-            if (engine.BatchedTokensPerStep > 0 && most > stepTokens)
+            long low = 1, high = 2;
+            while (high < int.MaxValue && Need(high) <= budget)
             {
-                // Past a full step of tokens the logits stop growing: the rest is KV cache alone.
-                most = stepTokens + Math.Floor((budget - fixedBytes - (stepTokens * logitsPerSequence) - (stepTokens * context * perTokenOnRank)) / (context * perTokenOnRank));
+                low = high;
+                high = Math.Min(int.MaxValue, high * 2);
             }
 
-            return (int)Math.Max(0, Math.Min(int.MaxValue, most));
+            while (high - low > 1)
+            {
+                var mid = low + ((high - low) / 2);
+                if (Need(mid) <= budget)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return (int)low;
         }
 
-        private static double LogitsBytesPerSequence(ModelSpec m, int tp) => (double)m.VocabSize * 4 / tp;
+        /// <summary>
+        /// Activation memory of the busiest rank. The forward pass over one step of tokens (chunked prefill / ubatch) holds per
+        /// token the gate and up projections and their product (3 × MLP width), the q/k/v projections and two hidden-state
+        /// copies, in 16-bit; sampling holds logits for each sequence in the step. vLLM profiles the two one after the other
+        /// (its peak is the larger, plus the hidden states the forward returns); the others hold them together.
+        /// </summary>
+        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences)
+        {
+            double h = m.HiddenSize;
+            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens; // engines size for a full step
+            var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
+            double qkvWidth = m.Attention == AttentionKind.MultiHeadLatent
+                ? (double)m.NumAttentionHeads * (m.QkNopeHeadDim + m.QkRopeHeadDim + m.QkNopeHeadDim + m.VHeadDim)
+                : (double)(m.NumAttentionHeads + (2 * m.NumKeyValueHeads)) * m.HeadDim;
+            var forward = stepTokens * ((3.0 * mlpWidth / tp) + (qkvWidth / tp) + (2 * h)) * 2;
+            var sampled = Math.Min(sequences, engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : sequences) * LogitsBytesPerSequence(m, engine, tp);
+            return engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
+        }
+
+        // One FP32 logits row per sequence, split over tensor-parallel ranks; vLLM samples the whole vocabulary on every rank.
+        private static double LogitsBytesPerSequence(ModelSpec m, EngineProfile engine, int tp) =>
+            (double)m.VocabSize * engine.SamplerBytesPerLogit / (engine.ProfilesSamplerSeparately ? 1 : tp);
 
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
         {
@@ -236,10 +274,7 @@ namespace DeepSeekHw.Sizing
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
             }
 
-            long h = m.HiddenSize;
-            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens;
-            var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
-            var activations = stepTokens * (4 * h + 2.0 * mlpWidth / tp) * 2 + (Math.Min(concurrency, stepTokens) * LogitsBytesPerSequence(m, tp));
+            var activations = Activations(m, engine, tp, tokens, concurrency);
             return new LayoutPlan
             {
                 TensorParallel = tp,
@@ -250,7 +285,7 @@ namespace DeepSeekHw.Sizing
                 WeightBytes = weights,
                 KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * (double)tokens),
                 ActivationBytes = Saturating.FromDouble(activations),
-                OverheadBytes = CudaContextBytes + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && (tp * pp > 1 || expertParallel > 1) ? NcclBytes : 0), // replicas alone communicate nothing per layer
+                OverheadBytes = (engine.CudaContextInBudget ? CudaContextBytes : 0) + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && (tp * pp > 1 || expertParallel > 1) ? NcclBytes : 0), // replicas alone communicate nothing per layer
             };
         }
 

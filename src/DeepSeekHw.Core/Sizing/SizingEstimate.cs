@@ -94,6 +94,22 @@ namespace DeepSeekHw
         /// <summary>Most sequences of this context that fit at once on this layout.</summary>
         public int? MaxConcurrency { get; set; }
 
+        /// <summary>
+        /// Memory left on each GPU for the KV cache once weights, activations and overhead are placed (vLLM logs it as
+        /// "Available KV cache memory").
+        /// </summary>
+        public long? KvCachePoolBytes { get; set; }
+
+        /// <summary>Tokens that pool holds on each GPU (vLLM: "GPU KV cache size: N tokens"; per replica with data parallelism).</summary>
+        public long? KvCacheTokens { get; set; }
+
+        /// <summary>
+        /// <see cref="KvCacheTokens"/> over <see cref="ContextLength"/>: how many full-length sequences the pool holds (vLLM:
+        /// "Maximum concurrency for N tokens per request: X x"). It ignores the sampling activations of those sequences,
+        /// which <see cref="MaxConcurrency"/> counts.
+        /// </summary>
+        public double? KvCacheConcurrency { get; set; }
+
         /// <summary>Aggregate decode rate over all sequences in flight (what a serving benchmark calls output throughput).</summary>
         public double? DecodeTokensPerSecond { get; set; }
 

@@ -142,7 +142,7 @@ public class ReadinessTests
         Assert.Equal(ReadinessStatus.Unknown, Check(checks, "Storage.FreeSpace").Status);
         var memory = Check(checks, "GPU.Memory"); // 141 GB of BF16 weights leave no room for 32k of KV cache on 2x 80 GB
         Assert.Equal(ReadinessStatus.Fail, memory.Status);
-        Assert.Contains("-ContextLength 22791", memory.Remediation, StringComparison.Ordinal);
+        Assert.Contains("-ContextLength 31464", memory.Remediation, StringComparison.Ordinal);
         Assert.Equal(ReadinessStatus.NotApplicable, Check(checks, "Network.Fabric").Status); // 4 GPUs fit one server: add GPUs, not a fabric
     }
 

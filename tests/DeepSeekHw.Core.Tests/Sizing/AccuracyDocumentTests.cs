@@ -53,4 +53,56 @@ public sealed class AccuracyDocumentTests
         Assert.Contains(rows, r => r[0] == "DeepSeek-Coder-V2-Lite");
         Assert.True(rows.Select(r => r[1]).Distinct().Count() >= 6);
     }
+
+    public static TheoryData<string> VllmRows()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in Rows("vllm-startup-memory"))
+        {
+            data.Add(string.Join("|", row));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VllmRows))]
+    public void Vllm_startup_memory_matches_published_logs_within_ten_percent(string row)
+    {
+        var c = row.Split('|');
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
+        {
+            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
+            Engine = "vLLM",
+            TensorParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
+            ContextLength = int.Parse(c[4], CultureInfo.InvariantCulture),
+            Concurrency = int.Parse(c[5], CultureInfo.InvariantCulture),
+        });
+        double bytes = c[6] switch
+        {
+            "KvCachePoolBytes" => estimate.KvCachePoolBytes!.Value,
+            "ActivationBytes" => estimate.ActivationBytes,
+            "WeightBytesPerGpu" => estimate.WeightBytesPerGpu,
+            _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[6]),
+        };
+        var ours = bytes / (1L << 30);
+        var published = double.Parse(c[7], CultureInfo.InvariantCulture);
+
+        Assert.Equal(c[8], ours.ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.InRange((ours - published) / published, -0.10, 0.10);
+    }
+
+    [Fact]
+    public void The_pool_holds_the_tokens_and_sequences_vllm_would_log()
+    {
+        var e = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!)
+        {
+            Precision = WeightPrecision.BF16, Gpu = DeepSeekCatalog.Builtin.FindGpu("H100-SXM"), Engine = "vLLM", GpuCount = 1, ContextLength = 16000, Concurrency = 1024,
+        });
+
+        // Llama-3.1-8B's KV cache is 32 layers x 8 KV heads x 128 x 2 (K and V) x 2 bytes = 131,072 bytes per token.
+        Assert.Equal(e.KvCachePoolBytes!.Value / 131_072, e.KvCacheTokens);
+        Assert.Equal(Math.Round(e.KvCacheTokens!.Value / 16000.0, 2), e.KvCacheConcurrency);
+    }
 }
