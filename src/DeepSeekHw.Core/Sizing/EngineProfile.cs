@@ -43,6 +43,7 @@ namespace DeepSeekHw.Sizing
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
+            ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
@@ -115,6 +116,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The engine profiles the forward pass and the sampler one after the other, so its activation peak is the larger.</summary>
         public bool ProfilesSamplerSeparately { get; }
+
+        /// <summary>Takes an attention implementation (Transformers' attn_implementation); the serving engines use their own kernels.</summary>
+        public bool ChoosesAttentionImplementation { get; }
 
         public double DecodeEfficiency { get; }
 

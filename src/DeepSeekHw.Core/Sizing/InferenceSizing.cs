@@ -39,13 +39,21 @@ namespace DeepSeekHw.Sizing
             e.KvCacheType = r.KvCacheType == KvCacheType.Auto ? (r.Gpu?.DenseBf16Tflops is null && r.Gpu != null ? "FP16" : "BF16") : r.KvCacheType.ToString();
             notes.Add("KV cache: " + layout.Description + ".");
             notes.Add("Engine memory rule: " + engine.MemoryRule + ".");
+            if (engine.ChoosesAttentionImplementation)
+            {
+                e.AttentionImplementation = r.AttentionImplementation == AttentionImplementation.Auto ? nameof(AttentionImplementation.Sdpa) : r.AttentionImplementation.ToString();
+                notes.Add(IsEager(r, engine)
+                    ? Invariant($"Attention: eager, which holds one layer's scores for the whole prompt ({m.NumAttentionHeads} heads × {context:N0}² × {r.Concurrency} sequence(s), 8 bytes each: BF16 scores, FP32 softmax, BF16 result); SDPA or FlashAttention-2 need none of it.")
+                    : "Attention: " + e.AttentionImplementation + " (no score matrix; Transformers' default is SDPA since 4.36). Prefill logits for the last token only (generate's logits_to_keep, Transformers 4.45 and later).");
+            }
+
             e.KvCacheBytesPerToken = layout.BytesPerToken(m.NumLayers);
             var tokens = (long)context * r.Concurrency;
             e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
-                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1);
+                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1, eager: IsEager(r, engine));
                 CopyPlan(e, single);
                 e.TotalBytes = single.Need;
                 notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
@@ -101,7 +109,7 @@ namespace DeepSeekHw.Sizing
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
             notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.Name == "vLLM" ? " (vLLM's \"Available KV cache memory\", \"GPU KV cache size\" and \"Maximum concurrency for N tokens per request\")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
-            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, rankTokens, rankSequences, context, perTokenOnRank) * dp);
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, perTokenOnRank, IsEager(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
@@ -113,10 +121,10 @@ namespace DeepSeekHw.Sizing
         // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
         // the largest count whose whole need still fits: the need grows with every sequence, so a binary search finds it,
         // and the answer sized again fits while one more does not.
-        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, long tokens, int concurrency, int context, double perTokenOnRank)
+        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, double perTokenOnRank, bool eager)
         {
             var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
-            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + Activations(m, engine, plan.TensorParallel, n * (long)context, n);
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + Activations(m, engine, plan.TensorParallel, n * (long)context, n, eager);
             if (Need(1) > budget)
             {
                 return 0;
@@ -151,7 +159,7 @@ namespace DeepSeekHw.Sizing
         /// copies, in 16-bit; sampling holds logits for each sequence in the step. vLLM profiles the two one after the other
         /// (its peak is the larger, plus the hidden states the forward returns); the others hold them together.
         /// </summary>
-        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences)
+        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences, bool eager = false)
         {
             double h = m.HiddenSize;
             var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens; // engines size for a full step
@@ -161,7 +169,18 @@ namespace DeepSeekHw.Sizing
                 : (double)(m.NumAttentionHeads + (2 * m.NumKeyValueHeads)) * m.HeadDim;
             var forward = stepTokens * ((3.0 * mlpWidth / tp) + (qkvWidth / tp) + (2 * h)) * 2;
             var sampled = Math.Min(sequences, engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : sequences) * LogitsBytesPerSequence(m, engine, tp);
-            return engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
+            var held = engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
+            return held + (eager ? EagerScoreBytes(m, tp, tokens, sequences) : 0);
+        }
+
+        /// <summary>
+        /// Eager attention holds one layer's scores for the whole prompt: heads × prompt² per sequence, as BF16 scores, their
+        /// FP32 softmax and the BF16 result (8 bytes per score); SDPA and FlashAttention-2 never build the matrix.
+        /// </summary>
+        internal static double EagerScoreBytes(ModelSpec m, int tp, long tokens, long sequences)
+        {
+            var prompt = sequences > 0 ? tokens / (double)sequences : 0;
+            return sequences * (m.NumAttentionHeads / (double)tp) * prompt * prompt * 8;
         }
 
         // One FP32 logits row per sequence, split over tensor-parallel ranks; vLLM samples the whole vocabulary on every rank.
@@ -170,7 +189,8 @@ namespace DeepSeekHw.Sizing
 
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
         {
-            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp);
+            var eager = IsEager(r, engine);
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp, eager: eager);
 
             if (r.HasExplicitLayout)
             {
@@ -180,7 +200,7 @@ namespace DeepSeekHw.Sizing
                 var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
                 var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
                 var sequences = (r.Concurrency + dp - 1) / dp;
-                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention);
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager);
                 notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
                 return Note(given, engine, notes, chosen: false, quiet: true);
             }
@@ -262,9 +282,11 @@ namespace DeepSeekHw.Sizing
             return plan;
         }
 
+        internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
+
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false)
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
@@ -274,7 +296,7 @@ namespace DeepSeekHw.Sizing
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
             }
 
-            var activations = Activations(m, engine, tp, tokens, concurrency);
+            var activations = Activations(m, engine, tp, tokens, concurrency, eager);
             return new LayoutPlan
             {
                 TensorParallel = tp,

@@ -266,6 +266,12 @@ namespace DeepSeekHw.Sizing
 
             ValidateLayout(request, model, engine);
 
+            if (request.AttentionImplementation != AttentionImplementation.Auto && !engine.ChoosesAttentionImplementation && request.Workload == SizingWorkload.Inference)
+            {
+                throw new SizingException(SizingErrorIds.AttentionImplementationNotSupported,
+                    engine.Name + " always runs its own fused attention kernels; -AttentionImplementation applies to the Transformers engine and to training.");
+            }
+
             if (request.ZeroStage is < 0 or > 3)
             {
                 throw new SizingException(SizingErrorIds.InvalidTrainingOption, Invariant($"ZeroStage is 0, 1, 2 or 3 (got {request.ZeroStage})."));

@@ -15,5 +15,6 @@ namespace DeepSeekHw.Sizing
         public const string InvalidLayout = "InvalidLayout";
         public const string InvalidGgufFile = "InvalidGgufFile";
         public const string GgufModelMismatch = "GgufModelMismatch";
+        public const string AttentionImplementationNotSupported = "AttentionImplementationNotSupported";
     }
 }

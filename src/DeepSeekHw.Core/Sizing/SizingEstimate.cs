@@ -110,6 +110,9 @@ namespace DeepSeekHw
         /// </summary>
         public double? KvCacheConcurrency { get; set; }
 
+        /// <summary>Transformers' attention implementation the memory assumes (Sdpa, Eager, FlashAttention2); null for serving engines.</summary>
+        public string? AttentionImplementation { get; set; }
+
         /// <summary>Aggregate decode rate over all sequences in flight (what a serving benchmark calls output throughput).</summary>
         public double? DecodeTokensPerSecond { get; set; }
 

@@ -17,6 +17,9 @@ namespace DeepSeekHw.Sizing
 
         public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
 
+        /// <summary>Transformers' attention implementation (inference and training); serving engines use their own kernels.</summary>
+        public AttentionImplementation AttentionImplementation { get; set; } = AttentionImplementation.Auto;
+
         /// <summary>vLLM, SGLang, llama.cpp, Ollama or Transformers; null picks llama.cpp for GGUF precisions and vLLM otherwise.</summary>
         public string? Engine { get; set; }
 

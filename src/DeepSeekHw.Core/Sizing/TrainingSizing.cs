@@ -25,7 +25,12 @@ namespace DeepSeekHw.Sizing
             var trainable = isFull ? parameters : LoraParameters(m);
             var baseWeights = r.Workload == SizingWorkload.QLoRA ? (long)(parameters * 4.127 / 8) : isFull ? parameters * 2 : w.Total;
             var tokens = Saturating.Multiply(context, r.Concurrency);
-            var layerActivation = Saturating.Multiply(Saturating.Multiply(34L, tokens), m.HiddenSize);
+            var eager = r.AttentionImplementation == AttentionImplementation.Eager;
+            e.AttentionImplementation = r.AttentionImplementation == AttentionImplementation.Auto ? nameof(AttentionImplementation.Sdpa) : r.AttentionImplementation.ToString();
+
+            // Korthikanti et al.: s·b·h·(34 + 5·a·s/h) bytes per layer; fused attention (SDPA, FlashAttention-2) drops the 5·a·s²·b scores.
+            var scores = eager ? Saturating.Multiply(Saturating.Multiply(5L * m.NumAttentionHeads, tokens), context) : 0;
+            var layerActivation = Saturating.Add(Saturating.Multiply(Saturating.Multiply(34L, tokens), m.HiddenSize), scores);
             var activations = checkpointing
                 ? Saturating.Add(Saturating.Multiply(Saturating.Multiply(2L * m.NumLayers, tokens), m.HiddenSize), layerActivation)
                 : Saturating.Multiply(layerActivation, m.NumLayers);
@@ -45,8 +50,8 @@ namespace DeepSeekHw.Sizing
                 ? "Training: mixed-precision AdamW, 16 bytes per parameter: BF16 weights (2) + BF16 gradients (2) + FP32 master weights (4) + two FP32 moments (8)."
                 : Invariant($"Training: {r.Workload} adapters of rank {LoraRank} on every attention and dense MLP projection ({trainable / 1e6:0.#}M trainable parameters, 16 bytes each with AdamW); the base is frozen in {(r.Workload == SizingWorkload.QLoRA ? "4-bit NF4 (4.127 bits per weight with double quantization)" : e.Precision)}."));
             notes.Add(checkpointing
-                ? Invariant($"Activations: gradient checkpointing keeps each layer's input (2·s·b·h bytes) plus one layer's full activations (34·s·b·h), sequence {context}, micro-batch {r.Concurrency}; it costs about 30% more compute.")
-                : Invariant($"Activations: 34·s·b·h bytes per layer (flash attention, no checkpointing), sequence {context}, micro-batch {r.Concurrency}; -GradientCheckpointing would keep only layer inputs."));
+                ? Invariant($"Activations: gradient checkpointing keeps each layer's input (2·s·b·h bytes) plus one layer's full activations (34·s·b·h{(eager ? " + 5·a·s²·b for eager attention's scores" : string.Empty)}), sequence {context}, micro-batch {r.Concurrency}; it costs about 30% more compute.")
+                : Invariant($"Activations: 34·s·b·h bytes per layer{(eager ? " plus 5·a·s²·b for eager attention's scores" : " (fused attention, no checkpointing)")}, sequence {context}, micro-batch {r.Concurrency}; -GradientCheckpointing would keep only layer inputs."));
 
             long PerGpu(int gpus, out long state)
             {

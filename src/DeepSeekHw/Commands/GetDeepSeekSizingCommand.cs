@@ -61,6 +61,10 @@ namespace DeepSeekHw.Commands
     /// <code>Get-DeepSeekSizing -GgufPath ./DeepSeek-R1-Distill-Qwen-32B-Q4_K_M.gguf -Gpu RTX-4090 -ContextLength 16384</code>
     /// <para>Sizes the GGUF file you downloaded, from its header: exact weight bytes of its tensor mix, and the architecture without -Model.</para>
     /// </example>
+    /// <example>
+    /// <code>'Eager', 'Sdpa' | ForEach-Object { Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Gpu H100-SXM -Engine Transformers -ContextLength 8192 -AttentionImplementation $_ } | Format-Table AttentionImplementation, ActivationBytes, MaxConcurrency</code>
+    /// <para>What eager attention costs in Hugging Face Transformers at an 8k prompt: the score matrix SDPA never builds.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
     public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet, ILayoutParameters
@@ -91,6 +95,13 @@ namespace DeepSeekHw.Commands
         /// <summary>KV-cache element type: Auto (the engine's default, BF16), BF16, FP16 or FP8.</summary>
         [Parameter]
         public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
+
+        /// <summary>
+        /// Transformers' attention implementation (-Engine Transformers, and training): Auto (SDPA), Eager (holds the
+        /// attention scores of the whole prompt, heads × prompt² per sequence), Sdpa or FlashAttention2.
+        /// </summary>
+        [Parameter]
+        public AttentionImplementation AttentionImplementation { get; set; } = AttentionImplementation.Auto;
 
         /// <summary>Serving engine, which decides the KV layout and memory reserve: vLLM (default), SGLang, llama.cpp (default for GGUF), Ollama or Transformers.</summary>
         [Parameter]
@@ -224,6 +235,7 @@ namespace DeepSeekHw.Commands
         {
             GroupSize = GroupSize,
             KvCacheType = KvCacheType,
+            AttentionImplementation = AttentionImplementation,
             Engine = Engine,
             ContextLength = ContextLength,
             Concurrency = Concurrency,

@@ -115,6 +115,10 @@ namespace DeepSeekHw.Commands
         [Parameter(ParameterSetName = ModelSet)]
         public KvCacheType KvCacheType { get; set; } = KvCacheType.Auto;
 
+        /// <summary>Transformers' attention implementation (-Engine Transformers, and training): Auto (SDPA), Eager, Sdpa or FlashAttention2, as for Get-DeepSeekSizing.</summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        public AttentionImplementation AttentionImplementation { get; set; } = AttentionImplementation.Auto;
+
         /// <summary>Tensor-parallel degree of the layout to check, as you launch it. Omit the layout parameters for the smallest layout that fits.</summary>
         [Parameter(ParameterSetName = ModelSet)]
         [ValidateRange(1, 65536)]
@@ -385,6 +389,7 @@ namespace DeepSeekHw.Commands
                     Precision = Precision,
                     GroupSize = GroupSize,
                     KvCacheType = KvCacheType,
+                    AttentionImplementation = AttentionImplementation,
                     Engine = Engine,
                     ContextLength = ContextLength,
                     Concurrency = Concurrency,
