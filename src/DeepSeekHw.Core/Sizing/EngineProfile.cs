@@ -44,6 +44,7 @@ namespace DeepSeekHw.Sizing
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
+            ActivationsInBudget = Flag(node, "activationsInBudget", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
@@ -119,6 +120,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Takes an attention implementation (Transformers' attn_implementation); the serving engines use their own kernels.</summary>
         public bool ChoosesAttentionImplementation { get; }
+
+        /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
+        public bool ActivationsInBudget { get; }
 
         public double DecodeEfficiency { get; }
 

@@ -100,7 +100,7 @@ namespace DeepSeekHw.Sizing
                     : Invariant($"Data parallel {dp}: {dp} replicas of TP{plan.TensorParallel} x PP{plan.PipelineParallel}, each serving {rankSequences} of the {r.Concurrency} sequence(s). Speed is the sum over replicas."));
             }
 
-            var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationBytes, plan.OverheadBytes);
+            var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationsInBudget ? plan.ActivationBytes : 0, plan.OverheadBytes);
             var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
             var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
@@ -124,7 +124,7 @@ namespace DeepSeekHw.Sizing
         private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, double perTokenOnRank, bool eager)
         {
             var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
-            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + Activations(m, engine, plan.TensorParallel, n * (long)context, n, eager);
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)context, n, eager) : 0);
             if (Need(1) > budget)
             {
                 return 0;
@@ -307,6 +307,7 @@ namespace DeepSeekHw.Sizing
                 WeightBytes = weights,
                 KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * (double)tokens),
                 ActivationBytes = Saturating.FromDouble(activations),
+                ActivationsInBudget = engine.ActivationsInBudget,
                 OverheadBytes = (engine.CudaContextInBudget ? CudaContextBytes : 0) + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && (tp * pp > 1 || expertParallel > 1) ? NcclBytes : 0), // replicas alone communicate nothing per layer
             };
         }

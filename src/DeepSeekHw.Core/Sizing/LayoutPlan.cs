@@ -25,6 +25,10 @@ namespace DeepSeekHw.Sizing
 
         public long OverheadBytes { get; set; }
 
-        public long Need => Saturating.Add(WeightBytes, KvCacheBytes, ActivationBytes, OverheadBytes);
+        /// <summary>False when the engine keeps activations outside its budget (SGLang: in the 1 - mem_fraction_static rest).</summary>
+        public bool ActivationsInBudget { get; set; } = true;
+
+        /// <summary>What counts against the engine's budget on the busiest GPU.</summary>
+        public long Need => Saturating.Add(WeightBytes, KvCacheBytes, ActivationsInBudget ? ActivationBytes : 0, OverheadBytes);
     }
 }
