@@ -48,6 +48,7 @@ namespace DeepSeekHw.Sizing
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
+            MultiGpuMoeLayerFloorMicroseconds = Number(node, "multiGpuMoeLayerFloorMicroseconds", where);
             MemoryRule = Text(node, "memoryRule", where);
             Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
         }
@@ -130,6 +131,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Launch and synchronisation time per decoder layer for a dense model on one GPU.</summary>
         public double LayerFloorMicroseconds { get; }
+
+        /// <summary>Time per MoE layer when a step crosses several GPUs (all-reduce, expert dispatch); 0 for engines without tensor parallelism.</summary>
+        public double MultiGpuMoeLayerFloorMicroseconds { get; }
 
         public string MemoryRule { get; }
 

@@ -21,9 +21,6 @@ namespace DeepSeekHw.Sizing
         /// <summary>GPUs in one server (HGX/DGX and MI300X platforms); a layout beyond it spans servers.</summary>
         internal const int GpusPerNode = 8;
 
-        // Calibration: published SGLang runs of DeepSeek-V3 FP8 on 8×H200 at batch 1 reach about 3% of the bandwidth
-        // ideal (sglang PR #2643); a per-layer floor of kernel launches, all-reduce/all-to-all and expert dispatch explains it.
-        private const double MultiGpuMoeLayerFloorMicroseconds = 450;
         private const double MoeLayerExtraMicroseconds = 40;
         private const double TensorParallelLayerExtraMicroseconds = 30;
         private const double DecodeComputeEfficiency = 0.5;
@@ -366,7 +363,7 @@ namespace DeepSeekHw.Sizing
             e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) / step, 2);
             e.TimePerOutputTokenSeconds = Math.Round(step, 5);
             e.DecodeTokensPerSecondPerSequence = Math.Round(1 / step, 2);
-            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor calibrated on published DeepSeek-V3 batch-1 runs, ≈3% of the bandwidth ideal)" : string.Empty)}."));
+            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit to published SGLang 0.5.7 DeepSeek-R1 runs on 8×H200, docs/accuracy.md)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
@@ -394,7 +391,7 @@ namespace DeepSeekHw.Sizing
             var group = plan.TensorParallel * plan.PipelineParallel;
             var moeGroup = Math.Max(group, plan.ExpertParallel);
             var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
-            return m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, MultiGpuMoeLayerFloorMicroseconds) : floor;
+            return m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor;
         }
 
         internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)
