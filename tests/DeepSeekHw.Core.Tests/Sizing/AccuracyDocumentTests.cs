@@ -125,22 +125,23 @@ public sealed class AccuracyDocumentTests
     {
         var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
-            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[1]),
-            Engine = "SGLang",
-            TensorParallel = int.Parse(c[2], CultureInfo.InvariantCulture),
-            PipelineParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
-            ContextLength = int.Parse(c[4], CultureInfo.InvariantCulture),
-            Concurrency = int.Parse(c[5], CultureInfo.InvariantCulture),
+            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Engine = c[2],
+            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[3]),
+            TensorParallel = int.Parse(c[4], CultureInfo.InvariantCulture),
+            PipelineParallel = int.Parse(c[5], CultureInfo.InvariantCulture),
+            ContextLength = int.Parse(c[6], CultureInfo.InvariantCulture),
+            Concurrency = int.Parse(c[7], CultureInfo.InvariantCulture),
         });
-        var ours = c[6] switch
+        var ours = c[8] switch
         {
             "TimePerOutputTokenSeconds" => estimate.TimePerOutputTokenSeconds!.Value,
             "DecodeTokensPerSecond" => estimate.DecodeTokensPerSecond!.Value,
-            _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[6]),
+            _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[8]),
         };
-        var ratio = ours / double.Parse(c[7], CultureInfo.InvariantCulture);
-        Assert.Equal(c[8], ours.ToString("0.####", CultureInfo.InvariantCulture));
-        Assert.Equal(c[9], ratio.ToString("0.00", CultureInfo.InvariantCulture));
+        var ratio = ours / double.Parse(c[9], CultureInfo.InvariantCulture);
+        Assert.Equal(c[10], ours.ToString("0.####", CultureInfo.InvariantCulture));
+        Assert.Equal(c[11], ratio.ToString("0.00", CultureInfo.InvariantCulture));
         return (ours, ratio);
     }
 
