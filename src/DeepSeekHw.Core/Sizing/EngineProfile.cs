@@ -45,6 +45,7 @@ namespace DeepSeekHw.Sizing
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
             ActivationsInBudget = Flag(node, "activationsInBudget", where);
+            InputEmbeddingOnCpu = Flag(node, "inputEmbeddingOnCpu", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
@@ -124,6 +125,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
         public bool ActivationsInBudget { get; }
+
+        /// <summary>Keeps the input token embedding in system RAM (llama.cpp): it takes no GPU memory.</summary>
+        public bool InputEmbeddingOnCpu { get; }
 
         public double DecodeEfficiency { get; }
 

@@ -287,7 +287,7 @@ namespace DeepSeekHw.Sizing
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
-            var weights = w.PerRank(tp, pp);
+            var weights = w.PerRank(tp, pp, !engine.InputEmbeddingOnCpu);
             if (m.IsMixtureOfExperts && expertParallel != tp)
             {
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));

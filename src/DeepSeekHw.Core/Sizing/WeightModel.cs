@@ -84,12 +84,14 @@ namespace DeepSeekHw.Sizing
         /// <summary>
         /// Weights on the busiest rank. Tensor parallelism splits every matrix except the MLA down-projections, routers and
         /// norms (replicated); pipeline stages split layers, and the first and last stage also hold the embedding or LM head.
+        /// llama.cpp keeps the input embedding in system RAM (a row lookup per token needs no GPU).
         /// </summary>
-        public long PerRank(int tensorParallel, int pipelineParallel)
+        public long PerRank(int tensorParallel, int pipelineParallel, bool inputEmbeddingOnGpu = true)
         {
             var replicated = tensorParallel > 1 ? ReplicatedAttention + Router + Norms : 0;
             var layerWeights = Total - Embedding - LmHead - replicated;
-            var embeddingShare = pipelineParallel == 1 ? Embedding + LmHead : Math.Max(Embedding, LmHead);
+            var embedding = inputEmbeddingOnGpu ? Embedding : 0;
+            var embeddingShare = pipelineParallel == 1 ? embedding + LmHead : Math.Max(embedding, LmHead);
             return (long)(layerWeights / (double)(tensorParallel * pipelineParallel) + replicated / (double)pipelineParallel + embeddingShare / (double)tensorParallel);
         }
 

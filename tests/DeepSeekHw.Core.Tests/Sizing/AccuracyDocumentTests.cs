@@ -160,4 +160,26 @@ public sealed class AccuracyDocumentTests
         var (_, ratio) = Decode(row.Split('|'));
         Assert.False(ratio >= 1 / 1.5 && ratio <= 1.5, "this row is now within tolerance: move it to its table in docs/accuracy.md");
     }
+
+    public static TheoryData<string> LlamaCppRows() => TableRows("llamacpp-load");
+
+    [Theory]
+    [MemberData(nameof(LlamaCppRows))]
+    public void Llama_cpp_model_buffers_match_its_load_log_within_ten_percent(string row)
+    {
+        var c = row.Split('|');
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
+        {
+            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Engine = "llama.cpp",
+            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
+            PipelineParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
+            ContextLength = 8192,
+        });
+        var ours = (c[4] == "WeightBytes" ? estimate.WeightBytes : estimate.WeightBytesPerGpu) / (double)(1 << 20);
+        var published = double.Parse(c[5], CultureInfo.InvariantCulture);
+
+        Assert.Equal(c[6], ours.ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.InRange((ours - published) / published, -0.10, 0.10);
+    }
 }
