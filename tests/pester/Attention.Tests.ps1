@@ -25,3 +25,20 @@ Describe 'Get-DeepSeekSizing -AttentionImplementation' {
         (New-DeepSeekHardware -Gpu L4 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-1.5B -Engine Transformers -ContextLength 16384 -IncludeCheck GPU.Memory).Status | Should -Be 'Pass'
     }
 }
+
+Describe '-MultiTokenPrediction' {
+    It 'sizes, checks and launches MTP drafting for DeepSeek-R1 on 8 H200s' {
+        $common = @{ Model = 'DeepSeek-R1-0528'; Gpu = 'H200-SXM'; GpuCount = 8; Engine = 'SGLang'; ContextLength = 4096 }
+        $mtp = Get-DeepSeekSizing @common -MultiTokenPrediction
+        $plain = Get-DeepSeekSizing @common
+        $mtp.MultiTokenPrediction | Should -BeTrue
+        $mtp.DecodeTokensPerSecond | Should -BeGreaterThan (1.5 * $plain.DecodeTokensPerSecond)
+        (Get-DeepSeekLaunchConfig @common -MultiTokenPrediction).Text | Should -Match '--speculative-algorithm EAGLE'
+        (New-DeepSeekHardware -Gpu H200-SXM -GpuCount 8 | Test-DeepSeekReadiness -Model DeepSeek-R1-0528 -Engine SGLang -MultiTokenPrediction -IncludeCheck GPU.Memory).Status | Should -Be 'Pass'
+    }
+
+    It 'writes MultiTokenPredictionNotSupported for a model without an MTP layer' {
+        $null = Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Gpu H100-SXM -MultiTokenPrediction -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MultiTokenPredictionNotSupported,*'
+    }
+}

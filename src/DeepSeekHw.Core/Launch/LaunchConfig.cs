@@ -56,6 +56,9 @@ namespace DeepSeekHw.Launch
         /// <summary>llama.cpp --n-cpu-moe: layers whose routed experts stay in system RAM while the rest runs on the GPU.</summary>
         public int? CpuMoeLayers { get; set; }
 
+        /// <summary>Tokens the MTP layer drafts per step (speculative decoding); null without.</summary>
+        public int? SpeculativeTokens { get; set; }
+
         /// <summary>The program and its arguments, exactly as passed (no shell); empty for a manifest.</summary>
         public IReadOnlyList<string> Arguments { get; set; } = Array.Empty<string>();
 

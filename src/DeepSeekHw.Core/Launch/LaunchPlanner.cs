@@ -217,6 +217,11 @@ namespace DeepSeekHw.Launch
             }
 
             arguments.AddRange(new[] { "--max-model-len", N(config.ContextLength), "--max-num-seqs", N(config.Concurrency) });
+            if (estimate.MultiTokenPrediction)
+            {
+                config.SpeculativeTokens = 1;
+                arguments.AddRange(new[] { "--speculative-config", "{\"method\": \"deepseek_mtp\", \"num_speculative_tokens\": 1}" });
+            }
             if (config.MemoryUtilization is double utilization)
             {
                 arguments.AddRange(new[] { "--gpu-memory-utilization", utilization.ToString("0.###", CultureInfo.InvariantCulture) });
@@ -270,6 +275,12 @@ namespace DeepSeekHw.Launch
             }
 
             arguments.AddRange(new[] { "--context-length", N(config.ContextLength), "--max-running-requests", N(config.Concurrency) });
+            if (estimate.MultiTokenPrediction)
+            {
+                // SGLang drafts with the NextN (MTP) layer through EAGLE: one step, one candidate, two tokens verified.
+                config.SpeculativeTokens = 1;
+                arguments.AddRange(new[] { "--speculative-algorithm", "EAGLE", "--speculative-num-steps", "1", "--speculative-eagle-topk", "1", "--speculative-num-draft-tokens", "2" });
+            }
             if (config.MemoryUtilization is double utilization)
             {
                 arguments.AddRange(new[] { "--mem-fraction-static", utilization.ToString("0.###", CultureInfo.InvariantCulture) });

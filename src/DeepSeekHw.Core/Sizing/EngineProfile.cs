@@ -46,6 +46,7 @@ namespace DeepSeekHw.Sizing
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
             ActivationsInBudget = Flag(node, "activationsInBudget", where);
             InputEmbeddingOnCpu = Flag(node, "inputEmbeddingOnCpu", where);
+            RunsMtpDrafts = Flag(node, "runsMtpDrafts", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
@@ -128,6 +129,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Keeps the input token embedding in system RAM (llama.cpp): it takes no GPU memory.</summary>
         public bool InputEmbeddingOnCpu { get; }
+
+        /// <summary>Drafts tokens with the checkpoint's multi-token-prediction layer (speculative decoding).</summary>
+        public bool RunsMtpDrafts { get; }
 
         public double DecodeEfficiency { get; }
 

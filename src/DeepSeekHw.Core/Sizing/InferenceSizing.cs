@@ -25,6 +25,9 @@ namespace DeepSeekHw.Sizing
         private const double TensorParallelLayerExtraMicroseconds = 30;
         private const double DecodeComputeEfficiency = 0.5;
 
+        /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
+        private const double MtpAcceptance = 0.85;
+
         // MoE prefill runs grouped GEMMs over small per-expert batches plus token dispatch; SGLang's large-scale EP blog
         // reports ~50k input tokens/s per 8×H100 node with every optimisation, well under half the dense-GEMM rate.
         private const double MoePrefillFactor = 0.4;
@@ -44,13 +47,14 @@ namespace DeepSeekHw.Sizing
                     : "Attention: " + e.AttentionImplementation + " (no score matrix; Transformers' default is SDPA since 4.36). Prefill logits for the last token only (generate's logits_to_keep, Transformers 4.45 and later).");
             }
 
-            e.KvCacheBytesPerToken = layout.BytesPerToken(m.NumLayers);
+            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0); // the MTP layer keeps its own cache
+            e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
             e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
-                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1, eager: IsEager(r, engine));
+                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1, eager: IsEager(r, engine), kvLayers: kvLayers);
                 CopyPlan(e, single);
                 e.TotalBytes = single.Need;
                 notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
@@ -99,7 +103,7 @@ namespace DeepSeekHw.Sizing
 
             var fixedBytes = Saturating.Add(plan.WeightBytes, plan.ActivationsInBudget ? plan.ActivationBytes : 0, plan.OverheadBytes);
             var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
-            var perTokenOnRank = layout.BytesPerTokenPerRank(m.NumLayers, plan.TensorParallel, plan.PipelineParallel);
+            var perTokenOnRank = layout.BytesPerTokenPerRank(kvLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
             e.KvCachePoolBytes = free;
             e.KvCacheTokens = (long)Math.Floor(maxTokens);
@@ -187,7 +191,8 @@ namespace DeepSeekHw.Sizing
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
         {
             var eager = IsEager(r, engine);
-            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp, eager: eager);
+            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp, eager: eager, kvLayers: kvLayers);
 
             if (r.HasExplicitLayout)
             {
@@ -197,7 +202,7 @@ namespace DeepSeekHw.Sizing
                 var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
                 var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
                 var sequences = (r.Concurrency + dp - 1) / dp;
-                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager);
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager, kvLayers);
                 notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
                 return Note(given, engine, notes, chosen: false, quiet: true);
             }
@@ -283,7 +288,7 @@ namespace DeepSeekHw.Sizing
 
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false, int kvLayers = 0)
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
@@ -302,7 +307,7 @@ namespace DeepSeekHw.Sizing
                 ExpertParallel = expertParallel,
                 DataParallelAttention = dpAttention,
                 WeightBytes = weights,
-                KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(m.NumLayers, tp, pp) * (double)tokens),
+                KvCacheBytes = Saturating.FromDouble(layout.BytesPerTokenPerRank(kvLayers > 0 ? kvLayers : m.NumLayers, tp, pp) * (double)tokens),
                 ActivationBytes = Saturating.FromDouble(activations),
                 ActivationsInBudget = engine.ActivationsInBudget,
                 OverheadBytes = (engine.CudaContextInBudget ? CudaContextBytes : 0) + engine.RuntimeOverheadBytes + (engine.UsesTensorParallel && (tp * pp > 1 || expertParallel > 1) ? NcclBytes : 0), // replicas alone communicate nothing per layer
@@ -345,24 +350,36 @@ namespace DeepSeekHw.Sizing
             // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
             var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
             var expertReads = engine.UsesTensorParallel ? plan.ExpertParallel : 1;
-            double StepSeconds(int batch)
+            // Speculative decoding with the MTP layer: each step verifies one drafted token per sequence as well, so the
+            // experts touched and the compute follow two tokens per sequence, the MTP layer adds a layer, and a step yields
+            // 1 + acceptance tokens.
+            var drafts = r.MultiTokenPrediction ? 1 : 0;
+            var floorLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            var kvLayers = floorLayers;
+            var tokensPerStep = 1 + (drafts * MtpAcceptance);
+            double StepSeconds(int sequences)
             {
+                var batch = sequences * (1 + drafts);
                 var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch * expertGroupRanks)) : 0;
                 var expertBytesPerLayerExpert = m.IsMixtureOfExperts ? w.Experts / (double)(m.MoeLayers * m.RoutedExperts) : 0;
                 var denseRead = w.Total - w.Embedding - w.Experts;
                 var expertRead = m.MoeLayers * touched * expertBytesPerLayerExpert;
                 var replicated = tp > 1 ? w.ReplicatedAttention + w.Router : 0;
                 var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
-                var kvRead = batch * (double)context * layout.BytesPerTokenPerRank(m.NumLayers, engine.UsesTensorParallel ? tp : 1, 1);
+                var kvRead = sequences * (double)context * layout.BytesPerTokenPerRank(kvLayers, engine.UsesTensorParallel ? tp : 1, 1);
                 var memorySeconds = (criticalWeights + kvRead) / bandwidth;
                 var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
-                return Math.Max(memorySeconds, computeSeconds) + m.NumLayers * LayerFloor(m, engine, plan) * 1e-6;
+                return Math.Max(memorySeconds, computeSeconds) + floorLayers * LayerFloor(m, engine, plan) * 1e-6;
             }
 
             var step = StepSeconds(rankSequences);
-            e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) / step, 2);
-            e.TimePerOutputTokenSeconds = Math.Round(step, 5);
-            e.DecodeTokensPerSecondPerSequence = Math.Round(1 / step, 2);
+            e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) * tokensPerStep / step, 2);
+            e.TimePerOutputTokenSeconds = Math.Round(step / tokensPerStep, 5);
+            e.DecodeTokensPerSecondPerSequence = Math.Round(tokensPerStep / step, 2);
+            if (r.MultiTokenPrediction)
+            {
+                notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
+            }
             notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit to published SGLang 0.5.7 DeepSeek-R1 runs on 8×H200, docs/accuracy.md)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {

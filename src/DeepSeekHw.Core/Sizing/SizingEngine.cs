@@ -70,14 +70,21 @@ namespace DeepSeekHw.Sizing
 
             if (parameters.Mtp > 0 && gguf is null)
             {
-                notes.Add(Invariant($"The checkpoint's {model.MtpLayers} multi-token-prediction layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are not loaded for plain inference."));
+                notes.Add(request.MultiTokenPrediction
+                    ? Invariant($"Multi-token prediction: the checkpoint's {model.MtpLayers} MTP layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are loaded to draft one token per step.")
+                    : Invariant($"The checkpoint's {model.MtpLayers} multi-token-prediction layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are not loaded for plain inference (-MultiTokenPrediction drafts with them)."));
             }
 
             var weights = gguf is null ? WeightModel.Create(model, parameters, format) : WeightModel.FromTensors(parameters, format, gguf.Tensors.ToList());
+            if (request.MultiTokenPrediction)
+            {
+                weights = weights.WithMtp(model);
+            }
             var estimate = new SizingEstimate
             {
                 Model = model.Name,
                 Precision = gguf?.FileType ?? precision.ToString(),
+                MultiTokenPrediction = request.MultiTokenPrediction,
                 Engine = engine.Name,
                 Workload = request.Workload,
                 ContextLength = context,
@@ -265,6 +272,13 @@ namespace DeepSeekHw.Sizing
             }
 
             ValidateLayout(request, model, engine);
+
+            if (request.MultiTokenPrediction && (model.MtpLayers <= 0 || !engine.RunsMtpDrafts || request.Workload != SizingWorkload.Inference))
+            {
+                throw new SizingException(SizingErrorIds.MultiTokenPredictionNotSupported, model.MtpLayers <= 0
+                    ? model.Name + " has no multi-token-prediction layer to draft with (DeepSeek-V3, R1 and their updates do)."
+                    : engine.Name + " does not draft with the MTP layer; use " + string.Join(" or ", EngineProfile.All.Where(e => e.RunsMtpDrafts).Select(e => e.Name)) + " (inference).");
+            }
 
             if (request.AttentionImplementation != AttentionImplementation.Auto && !engine.ChoosesAttentionImplementation && request.Workload == SizingWorkload.Inference)
             {

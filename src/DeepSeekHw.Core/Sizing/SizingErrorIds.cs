@@ -16,5 +16,6 @@ namespace DeepSeekHw.Sizing
         public const string InvalidGgufFile = "InvalidGgufFile";
         public const string GgufModelMismatch = "GgufModelMismatch";
         public const string AttentionImplementationNotSupported = "AttentionImplementationNotSupported";
+        public const string MultiTokenPredictionNotSupported = "MultiTokenPredictionNotSupported";
     }
 }

@@ -110,6 +110,9 @@ namespace DeepSeekHw
         /// </summary>
         public double? KvCacheConcurrency { get; set; }
 
+        /// <summary>Whether the MTP layer drafts a token per step (speculative decoding): its weights and cache are counted.</summary>
+        public bool MultiTokenPrediction { get; set; }
+
         /// <summary>Transformers' attention implementation the memory assumes (Sdpa, Eager, FlashAttention2); null for serving engines.</summary>
         public string? AttentionImplementation { get; set; }
 

@@ -66,6 +66,12 @@ namespace DeepSeekHw.Sizing
         /// <summary>A GGUF file whose header gives the exact weights (and, without a catalog model, the architecture).</summary>
         public GgufFile? GgufFile { get; set; }
 
+        /// <summary>
+        /// Speculative decoding with the checkpoint's multi-token-prediction layer drafting one token a step (DeepSeek-V3/R1
+        /// on vLLM or SGLang): the layer's weights and KV cache are loaded, and each step yields 1 + acceptance tokens.
+        /// </summary>
+        public bool MultiTokenPrediction { get; set; }
+
         /// <summary>Allows a context longer than the model's configured maximum.</summary>
         public bool Force { get; set; }
 

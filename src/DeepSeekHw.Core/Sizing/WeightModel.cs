@@ -82,6 +82,25 @@ namespace DeepSeekHw.Sizing
         }
 
         /// <summary>
+        /// The same weights plus the checkpoint's multi-token-prediction layer(s) in the same format: one more MoE decoder
+        /// layer (its experts split like the others) and its projection, loaded for speculative decoding.
+        /// </summary>
+        public WeightModel WithMtp(ModelSpec model)
+        {
+            var copy = (WeightModel)MemberwiseClone();
+            var perExpertLayer = (long)model.MtpLayers * model.RoutedExperts * Parameters.ParametersPerExpert;
+            var experts = (long)Math.Ceiling(perExpertLayer * BytesPerLinearWeight);
+            var rest = (long)Math.Ceiling((Parameters.Mtp - perExpertLayer) * BytesPerLinearWeight);
+            copy.Total = checked(Total + experts + rest);
+            copy.Experts = checked(Experts + experts);
+            copy.MtpBytes = experts + rest;
+            return copy;
+        }
+
+        /// <summary>Bytes of the multi-token-prediction layer(s) when loaded (0 otherwise).</summary>
+        public long MtpBytes { get; private set; }
+
+        /// <summary>
         /// Weights on the busiest rank. Tensor parallelism splits every matrix except the MLA down-projections, routers and
         /// norms (replicated); pipeline stages split layers, and the first and last stage also hold the embedding or LM head.
         /// llama.cpp keeps the input embedding in system RAM (a row lookup per token needs no GPU).

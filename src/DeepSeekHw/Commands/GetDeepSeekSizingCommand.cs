@@ -187,6 +187,13 @@ namespace DeepSeekHw.Commands
         [Parameter]
         public SwitchParameter DataParallelAttention { get; set; }
 
+        /// <summary>
+        /// Speculative decoding with the MTP layer of DeepSeek-V3/R1 (vLLM deepseek_mtp, SGLang EAGLE): its weights and KV
+        /// cache are loaded, and each step yields about 1.85 tokens (85% acceptance of the drafted token).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter MultiTokenPrediction { get; set; }
+
         /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
         [Parameter]
         public double? MemoryUtilization { get; set; }

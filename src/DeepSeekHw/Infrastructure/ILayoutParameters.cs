@@ -14,6 +14,9 @@ namespace DeepSeekHw.Commands.Infrastructure
         int? ExpertParallel { get; }
 
         System.Management.Automation.SwitchParameter DataParallelAttention { get; }
+
+        /// <summary>Speculative decoding with the model's MTP layer: part of how a deployment is served, as the layout is.</summary>
+        System.Management.Automation.SwitchParameter MultiTokenPrediction { get; }
     }
 
     internal static class LayoutParameters
@@ -25,6 +28,7 @@ namespace DeepSeekHw.Commands.Infrastructure
             request.DataParallel = layout.DataParallel;
             request.ExpertParallel = layout.ExpertParallel;
             request.DataParallelAttention = layout.DataParallelAttention;
+            request.MultiTokenPrediction = layout.MultiTokenPrediction;
             return request;
         }
     }
