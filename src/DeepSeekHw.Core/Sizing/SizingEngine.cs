@@ -76,10 +76,18 @@ namespace DeepSeekHw.Sizing
             }
 
             var weights = gguf is null ? WeightModel.Create(model, parameters, format) : WeightModel.FromTensors(parameters, format, gguf.Tensors.ToList());
+            if (gguf is null && engine.RunsGguf && !format.IsGguf && Gguf.LlamaFileTypes.TryFor(precision, out var wholeFileType))
+            {
+                // llama.cpp runs 16- and 32-bit weights as an F16/BF16/F32 GGUF: norms, biases and the router stay F32.
+                weights = WeightModel.FromTensors(parameters, format, Gguf.GgufQuantizer.Quantize(model, wholeFileType));
+                notes.Add(Invariant($"Weights: as a {precision} GGUF file, tensor by tensor (norms, biases and the expert router in F32)."));
+            }
+
             if (request.MultiTokenPrediction)
             {
                 weights = weights.WithMtp(model);
             }
+
             var estimate = new SizingEstimate
             {
                 Model = model.Name,

@@ -236,6 +236,16 @@ public sealed class GgufTests
             p => Assert.InRange(SizingEngine.Estimate(new SizingRequest(model) { Precision = p, ContextLength = 512 }).WeightBytes, sizes[^1], sizes[0]));
     }
 
+    [Fact]
+    public void Sixteen_bit_weights_under_llama_cpp_are_an_f16_gguf_with_f32_norms_and_biases()
+    {
+        var model = Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!; // 28 layers of width 3,584, q/k/v biases of 3,584 + 512 + 512
+        long Size(string engine) => SizingEngine.Estimate(new SizingRequest(model) { Precision = WeightPrecision.BF16, Engine = engine, ContextLength = 512 }).WeightBytes;
+
+        var f32Extra = ((28L * 2 * 3584) + 3584 + (28L * (3584 + 512 + 512))) * 2; // norms and biases at 4 bytes instead of 2
+        Assert.Equal(Size("vLLM") + f32Extra, Size("llama.cpp"));
+    }
+
     private static byte[] Patch(byte[] bytes, int at, params byte[] with)
     {
         with.CopyTo(bytes, at);
