@@ -52,7 +52,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekRecommendation", DefaultParameterSetName = ThisMachineSet)]
     [OutputType(typeof(Recommendation))]
-    public sealed class GetDeepSeekRecommendationCommand : DeepSeekCmdlet
+    public sealed class GetDeepSeekRecommendationCommand : DeepSeekCmdlet, IWorkloadParameters
     {
         private const string ThisMachineSet = "ThisMachine";
         private const string ByGpuSet = "ByGpu";
@@ -239,23 +239,10 @@ namespace DeepSeekHw.Commands
                 }
             }
 
-            var deployment = new SizingRequest(model)
-            {
-                Precision = Precision,
-                GroupSize = GroupSize,
-                KvCacheType = KvCacheType,
-                Engine = Engine,
-                ContextLength = ContextLength,
-                Concurrency = Concurrency,
-                Workload = Workload,
-                ZeroStage = ZeroStage,
-                GradientCheckpointing = GradientCheckpointing,
-                CpuOffload = CpuOffload,
-                Gpu = gpu,
-                GpuCount = gpu is null ? null : count ?? 1,
-                MemoryUtilization = MemoryUtilization,
-                Force = Force,
-            };
+            var deployment = this.ToSizingRequest(model);
+            deployment.Precision = Precision;
+            deployment.Gpu = gpu;
+            deployment.GpuCount = gpu is null ? null : count ?? 1;
             var target = model.Name + " " + Precision;
             try
             {

@@ -67,7 +67,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
-    public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet, ILayoutParameters
+    public sealed class GetDeepSeekSizingCommand : DeepSeekCmdlet, ILayoutParameters, IWorkloadParameters
     {
         private const string ByGpuSet = "ByGpu";
         private const string ByInputObjectSet = "ByInputObject";
@@ -238,23 +238,14 @@ namespace DeepSeekHw.Commands
             }
         }
 
-        private SizingRequest NewRequest(ModelSpec model, GpuSpec? gpu, int? gpuCount) => new SizingRequest(model)
+        private SizingRequest NewRequest(ModelSpec model, GpuSpec? gpu, int? gpuCount)
         {
-            GroupSize = GroupSize,
-            KvCacheType = KvCacheType,
-            AttentionImplementation = AttentionImplementation,
-            Engine = Engine,
-            ContextLength = ContextLength,
-            Concurrency = Concurrency,
-            Workload = Workload,
-            ZeroStage = ZeroStage,
-            GradientCheckpointing = GradientCheckpointing,
-            CpuOffload = CpuOffload,
-            Gpu = gpu,
-            GpuCount = gpuCount,
-            MemoryUtilization = MemoryUtilization,
-            Force = Force,
-        }.WithLayout(this);
+            var request = this.ToSizingRequest(model).WithLayout(this);
+            request.AttentionImplementation = AttentionImplementation;
+            request.Gpu = gpu;
+            request.GpuCount = gpuCount;
+            return request;
+        }
 
         private void SizeGgufFiles()
         {

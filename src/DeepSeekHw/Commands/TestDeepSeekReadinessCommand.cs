@@ -59,7 +59,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "DeepSeekReadiness", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(ReadinessCheck), typeof(ReadinessSummary), typeof(bool))]
-    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet, IRemoteParameters, ILayoutParameters
+    public sealed class TestDeepSeekReadinessCommand : DeepSeekCmdlet, IRemoteParameters, ILayoutParameters, IWorkloadParameters
     {
         private const string ModelSet = "Model";
         private const string ProfileSet = "Profile";
@@ -387,26 +387,19 @@ namespace DeepSeekHw.Commands
             return _thisMachine;
         }
 
+        private SizingRequest Deployment(ModelSpec model)
+        {
+            var request = this.ToSizingRequest(model).WithLayout(this);
+            request.Precision = Precision;
+            request.AttentionImplementation = AttentionImplementation;
+            return request;
+        }
+
         private void Test(HardwareInventory inventory)
         {
             _tested = true;
             var request = _model != null
-                ? new ReadinessRequest(inventory, new SizingRequest(_model)
-                {
-                    Precision = Precision,
-                    GroupSize = GroupSize,
-                    KvCacheType = KvCacheType,
-                    AttentionImplementation = AttentionImplementation,
-                    Engine = Engine,
-                    ContextLength = ContextLength,
-                    Concurrency = Concurrency,
-                    Workload = Workload,
-                    ZeroStage = ZeroStage,
-                    GradientCheckpointing = GradientCheckpointing,
-                    CpuOffload = CpuOffload,
-                    MemoryUtilization = MemoryUtilization,
-                    Force = Force,
-                }.WithLayout(this))
+                ? new ReadinessRequest(inventory, Deployment(_model))
                 : new ReadinessRequest(inventory, _profile!);
             ReadinessAssessment assessment;
             try
