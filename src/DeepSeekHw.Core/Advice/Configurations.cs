@@ -68,7 +68,9 @@ namespace DeepSeekHw.Advice
 
             if (e.DecodeTokensPerSecond is double decode)
             {
-                parts.Add(Invariant($"decode about {decode:0.#} tokens/s at {Sequences(e.Concurrency)}"));
+                parts.Add(e.Concurrency > 1 && e.DecodeTokensPerSecondPerSequence is double each
+                    ? Invariant($"decode about {decode:0.#} tokens/s in all at {Sequences(e.Concurrency)} ({each:0.#} per sequence)")
+                    : Invariant($"decode about {decode:0.#} tokens/s for one sequence"));
             }
 
             if (e.TimeToFirstTokenSeconds is double ttft)

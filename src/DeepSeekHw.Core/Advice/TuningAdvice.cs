@@ -99,12 +99,15 @@ namespace DeepSeekHw.Advice
 
             var native = request.Gpu?.DenseFp8Tflops is > 0;
             return Item("Precision", Invariant($"FP8 weights: {fast / slow:0.##}x decode speed, {ByteSize.Format(e.WeightBytes - fp8.WeightBytes)} less weight memory"),
-                Invariant($"Decode reads every weight each step, so halving the bytes speeds it until the KV cache and per-layer latency dominate: {slow:0.#} to {fast:0.#} tokens/s here. ")
+                Invariant($"Decode reads every weight each step, so halving the bytes speeds it until the KV cache and per-layer latency dominate: {slow:0.#} to {fast:0.#} tokens/s{InAll(e)} here. ")
                 + (native ? Invariant($"{request.Gpu!.Name} runs FP8 in its tensor cores (compute capability 8.9 or later, or CDNA 3), so prefill speeds up too.") : Invariant($"{request.Gpu!.Name} has no FP8 tensor cores: vLLM runs FP8 weight-only (Marlin), saving memory and bandwidth but not prefill compute.")),
                 e.Engine == "llama.cpp" ? "use a Q8_0 GGUF" : "--quantization fp8 (quantized as it loads), or an FP8 checkpoint",
-                Invariant($"weights {ByteSize.Format(e.WeightBytes)} to {ByteSize.Format(fp8.WeightBytes)}; decode {slow:0.#} to {fast:0.#} tokens/s ({fast / slow:0.##}x)"),
+                Invariant($"weights {ByteSize.Format(e.WeightBytes)} to {ByteSize.Format(fp8.WeightBytes)}; decode {slow:0.#} to {fast:0.#} tokens/s{InAll(e)} ({fast / slow:0.##}x)"),
                 "Get-DeepSeekSizing -Precision FP8; Seed guide 2 claims FP8 doubles throughput: that holds only where weights dominate the bytes read, which the sizing computes");
         }
+
+        // Aggregate and per-sequence speeds are never left to guess: a rate over several sequences says so.
+        private static string InAll(SizingEstimate e) => e.Concurrency > 1 ? Invariant($" in all over {e.Concurrency} sequences") : " for one sequence";
 
         private static Recommendation? FourBit(SizingRequest request, SizingEstimate e)
         {
@@ -122,7 +125,7 @@ namespace DeepSeekHw.Advice
 
             var cut = 1 - (awq.WeightBytes / (double)bf16.WeightBytes);
             return Item("Precision", Invariant($"AWQ 4-bit weights: {ByteSize.Format(e.WeightBytes - awq.WeightBytes)} less weight memory than {e.Precision}"),
-                Invariant($"4-bit weights with a scale per group of 128 are {cut:P0} smaller than BF16 (the embeddings and norms stay 16-bit), and decode reads fewer bytes: {e.DecodeTokensPerSecond:0.#} to {awq.DecodeTokensPerSecond:0.#} tokens/s. Accuracy drops somewhat; check on your own evaluations."),
+                Invariant($"4-bit weights with a scale per group of 128 are {cut:P0} smaller than BF16 (the embeddings and norms stay 16-bit), and decode reads fewer bytes: {e.DecodeTokensPerSecond:0.#} to {awq.DecodeTokensPerSecond:0.#} tokens/s{InAll(e)}. Accuracy drops somewhat; check on your own evaluations."),
                 "--quantization awq_marlin with an AWQ checkpoint (Get-DeepSeekLaunchConfig -Precision AWQ_INT4 -ModelPath <repo>)",
                 Invariant($"weights {ByteSize.Format(e.WeightBytes)} to {ByteSize.Format(awq.WeightBytes)}; {awq.GpuCount} GPU(s) instead of {e.GpuCount} at the smallest layout"),
                 Invariant($"Get-DeepSeekSizing -Precision AWQ_INT4; Seed guide 2 says quantization cuts the model 75%: the weights here shrink {cut:P0} from BF16 because scales and 16-bit embeddings remain"));
