@@ -25,6 +25,13 @@ namespace DeepSeekHw.Sizing
         private const double TensorParallelLayerExtraMicroseconds = 30;
         private const double DecodeComputeEfficiency = 0.5;
 
+        /// <summary>
+        /// An all-reduce of a decode step's few kilobytes across servers: 26 µs in NCCL's own latency model for 8 KB over
+        /// 16 H100s on two InfiniBand-connected nodes (its tuning log in NVIDIA/nccl issue #1453). A tensor-parallel group
+        /// wider than a server pays it twice per layer (after attention and after the MLP or experts).
+        /// </summary>
+        private const double CrossNodeAllReduceMicroseconds = 26;
+
         /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
         private const double MtpAcceptance = 0.85;
 
@@ -408,7 +415,8 @@ namespace DeepSeekHw.Sizing
             var group = plan.TensorParallel * plan.PipelineParallel;
             var moeGroup = Math.Max(group, plan.ExpertParallel);
             var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
-            return m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor;
+            var crossNode = engine.UsesTensorParallel && plan.TensorParallel > GpusPerNode ? 2 * CrossNodeAllReduceMicroseconds : 0;
+            return (m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor) + crossNode;
         }
 
         internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)
