@@ -26,6 +26,28 @@ Describe 'Get-DeepSeekSizing -AttentionImplementation' {
     }
 }
 
+Describe 'Get-DeepSeekSizing -PromptLength' {
+    It 'sizes the prefill of the prompt and the KV cache of the whole context' {
+        $common = @{ Model = 'DeepSeek-R1-Distill-Qwen-7B'; Precision = 'BF16'; Gpu = 'A100-SXM4-80GB'; Engine = 'Transformers'; ContextLength = 8192 }
+        $short = Get-DeepSeekSizing @common -PromptLength 1024
+        $long = Get-DeepSeekSizing @common -PromptLength 6144
+        $whole = Get-DeepSeekSizing @common
+        $long.PromptLength | Should -Be 6144
+        $whole.PromptLength | Should -Be 8192
+        $long.KvCacheBytes | Should -Be $short.KvCacheBytes
+        $long.ActivationBytes | Should -BeGreaterThan $short.ActivationBytes
+        $whole.ActivationBytes | Should -BeGreaterThan $long.ActivationBytes
+        $long.TimeToFirstTokenSeconds | Should -BeGreaterThan $short.TimeToFirstTokenSeconds
+        $long.Assumptions -join ' ' | Should -Match 'a prompt of 6,144 tokens'
+    }
+
+    It 'writes InvalidPromptLength for a prompt longer than the context' {
+        $null = Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -ContextLength 4096 -PromptLength 4097 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPromptLength,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}
+
 Describe '-MultiTokenPrediction' {
     It 'sizes, checks and launches MTP drafting for DeepSeek-R1 on 8 H200s' {
         $common = @{ Model = 'DeepSeek-R1-0528'; Gpu = 'H200-SXM'; GpuCount = 8; Engine = 'SGLang'; ContextLength = 4096 }

@@ -50,6 +50,8 @@ namespace DeepSeekHw.Sizing
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
+            HostBoundDecode = Flag(node, "hostBoundDecode", where);
+            Int4WeightDecodeShare = Number(node, "int4WeightDecodeShare", where);
             MultiGpuMoeLayerFloorMicroseconds = Number(node, "multiGpuMoeLayerFloorMicroseconds", where);
             MemoryRule = Text(node, "memoryRule", where);
             Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
@@ -139,6 +141,15 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Launch and synchronisation time per decoder layer for a dense model on one GPU.</summary>
         public double LayerFloorMicroseconds { get; }
+
+        /// <summary>
+        /// Eager PyTorch decode: the host issues each layer's kernels while the GPU runs earlier ones, so a step lasts the
+        /// longer of the two and the layer floor is host time beside the GPU's, not added to it.
+        /// </summary>
+        public bool HostBoundDecode { get; }
+
+        /// <summary>Share of the engine's decode bandwidth its W4A16 kernels reach on AWQ, GPTQ and INT4 weights (dequantization in the GEMV).</summary>
+        public double Int4WeightDecodeShare { get; }
 
         /// <summary>Time per MoE layer when a step crosses several GPUs (all-reduce, expert dispatch); 0 for engines without tensor parallelism.</summary>
         public double MultiGpuMoeLayerFloorMicroseconds { get; }

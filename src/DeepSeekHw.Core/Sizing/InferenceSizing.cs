@@ -39,7 +39,7 @@ namespace DeepSeekHw.Sizing
         // reports ~50k input tokens/s per 8×H100 node with every optimisation, well under half the dense-GEMM rate.
         private const double MoePrefillFactor = 0.4;
 
-        public static void Fill(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, int context, List<string> notes)
+        public static void Fill(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, int context, int prompt, List<string> notes)
         {
             var m = r.Model;
             var layout = KvCacheLayout.For(m, engine, r.KvCacheType);
@@ -50,7 +50,7 @@ namespace DeepSeekHw.Sizing
             {
                 e.AttentionImplementation = r.AttentionImplementation == AttentionImplementation.Auto ? nameof(AttentionImplementation.Sdpa) : r.AttentionImplementation.ToString();
                 notes.Add(IsEager(r, engine)
-                    ? Invariant($"Attention: eager, which holds one layer's scores for the whole prompt ({m.NumAttentionHeads} heads × {context:N0}² × {r.Concurrency} sequence(s), 8 bytes each: BF16 scores, FP32 softmax, BF16 result); SDPA or FlashAttention-2 need none of it.")
+                    ? Invariant($"Attention: eager, which holds one layer's scores for the whole prompt ({m.NumAttentionHeads} heads × {prompt:N0}² × {r.Concurrency} sequence(s), 8 bytes each: BF16 scores, FP32 softmax, BF16 result); SDPA or FlashAttention-2 need none of it.")
                     : "Attention: " + e.AttentionImplementation + " (no score matrix; Transformers' default is SDPA since 4.36). Prefill logits for the last token only (generate's logits_to_keep, Transformers 4.45 and later).");
             }
 
@@ -61,7 +61,7 @@ namespace DeepSeekHw.Sizing
 
             if (r.Gpu is null)
             {
-                var single = Plan(m, engine, w, layout, tokens, r.Concurrency, 1, 1, eager: IsEager(r, engine), kvLayers: kvLayers);
+                var single = Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, 1, 1, eager: IsEager(r, engine), kvLayers: kvLayers);
                 CopyPlan(e, single);
                 e.TotalBytes = single.Need;
                 notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
@@ -79,7 +79,7 @@ namespace DeepSeekHw.Sizing
                 ? Invariant($"Budget per GPU: {used:0.##} × {capacity / (double)GiB:0.##} GiB = {budget / (double)GiB:0.##} GiB{(r.MemoryUtilization.HasValue ? " (-MemoryUtilization)" : " (" + engine.Name + "'s default)")}.")
                 : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
 
-            var plan = ChooseLayout(r, m, engine, w, layout, tokens, budget, notes);
+            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, notes);
             var dp = plan.DataParallel;
             var rankSequences = (r.Concurrency + dp - 1) / dp;
             var rankTokens = (long)context * rankSequences;
@@ -117,22 +117,22 @@ namespace DeepSeekHw.Sizing
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
             notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.Name == "vLLM" ? " (vLLM's \"Available KV cache memory\", \"GPU KV cache size\" and \"Maximum concurrency for N tokens per request\")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
-            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, perTokenOnRank, IsEager(r, engine)) * dp);
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, perTokenOnRank, IsEager(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
             }
 
-            Speed(e, r, engine, w, layout, plan, context, rankSequences, notes);
+            Speed(e, r, engine, w, layout, plan, context, prompt, rankSequences, notes);
         }
 
         // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
         // the largest count whose whole need still fits: the need grows with every sequence, so a binary search finds it,
         // and the answer sized again fits while one more does not.
-        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, double perTokenOnRank, bool eager)
+        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, int prompt, double perTokenOnRank, bool eager)
         {
             var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
-            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)context, n, eager) : 0);
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)prompt, n, eager) : 0);
             if (Need(1) > budget)
             {
                 return 0;
@@ -195,11 +195,11 @@ namespace DeepSeekHw.Sizing
         private static double LogitsBytesPerSequence(ModelSpec m, EngineProfile engine, int tp) =>
             (double)m.VocabSize * engine.SamplerBytesPerLogit / (engine.ProfilesSamplerSeparately ? 1 : tp);
 
-        private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, long budget, List<string> notes)
+        private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, long budget, List<string> notes)
         {
             var eager = IsEager(r, engine);
             var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
-            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, r.Concurrency, tp, pp, eager: eager, kvLayers: kvLayers);
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, tp, pp, eager: eager, kvLayers: kvLayers);
 
             if (r.HasExplicitLayout)
             {
@@ -209,7 +209,7 @@ namespace DeepSeekHw.Sizing
                 var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
                 var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
                 var sequences = (r.Concurrency + dp - 1) / dp;
-                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager, kvLayers);
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, prompt, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager, kvLayers);
                 notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
                 return Note(given, engine, notes, chosen: false, quiet: true);
             }
@@ -291,11 +291,13 @@ namespace DeepSeekHw.Sizing
             return plan;
         }
 
+        private static bool IsInt4WeightOnly(WeightPrecision p) => p is WeightPrecision.AWQ_INT4 or WeightPrecision.GPTQ_INT4 or WeightPrecision.INT4;
+
         internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
 
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false, int kvLayers = 0)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false, int kvLayers = 0)
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
@@ -305,7 +307,7 @@ namespace DeepSeekHw.Sizing
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
             }
 
-            var activations = Activations(m, engine, tp, tokens, concurrency, eager);
+            var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, eager); // the prompt's prefill, not the whole context
             return new LayoutPlan
             {
                 TensorParallel = tp,
@@ -332,7 +334,7 @@ namespace DeepSeekHw.Sizing
             e.PerGpuBytes = plan.Need;
         }
 
-        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int rankSequences, List<string> notes)
+        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, List<string> notes)
         {
             var m = r.Model;
             var gpu = r.Gpu!;
@@ -364,6 +366,7 @@ namespace DeepSeekHw.Sizing
             var floorLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
             var kvLayers = floorLayers;
             var tokensPerStep = 1 + (drafts * MtpAcceptance);
+            var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
             double StepSeconds(int sequences)
             {
                 var batch = sequences * (1 + drafts);
@@ -374,9 +377,10 @@ namespace DeepSeekHw.Sizing
                 var replicated = tp > 1 ? w.ReplicatedAttention + w.Router : 0;
                 var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
                 var kvRead = sequences * (double)context * layout.BytesPerTokenPerRank(kvLayers, engine.UsesTensorParallel ? tp : 1, 1);
-                var memorySeconds = (criticalWeights + kvRead) / bandwidth;
+                var memorySeconds = ((criticalWeights / weightShare) + kvRead) / bandwidth;
                 var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
-                return Math.Max(memorySeconds, computeSeconds) + floorLayers * LayerFloor(m, engine, plan) * 1e-6;
+                var floorSeconds = floorLayers * LayerFloor(m, engine, plan) * 1e-6;
+                return engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds;
             }
 
             var step = StepSeconds(rankSequences);
@@ -387,7 +391,7 @@ namespace DeepSeekHw.Sizing
             {
                 notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
             }
-            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context; plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit to published SGLang 0.5.7 DeepSeek-R1 runs on 8×H200, docs/accuracy.md)" : string.Empty)}."));
+            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit to published SGLang 0.5.7 DeepSeek-R1 runs on 8×H200, docs/accuracy.md)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
@@ -399,13 +403,13 @@ namespace DeepSeekHw.Sizing
                 return;
             }
 
-            var attention = AttentionFlops(m, context);
-            var flops = 2.0 * e.ActiveParameters * context + attention;
+            var attention = AttentionFlops(m, prompt);
+            var flops = 2.0 * e.ActiveParameters * prompt + attention;
             var efficiency = engine.PrefillEfficiency * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
             var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
-            e.PrefillTokensPerSecond = Math.Round(context / prefillSeconds, 1);
+            e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
-            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work at this context). Time to first token assumes a prompt of the full context and an idle server."));
+            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline

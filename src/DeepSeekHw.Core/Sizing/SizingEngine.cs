@@ -55,6 +55,7 @@ namespace DeepSeekHw.Sizing
             var precision = gguf is null ? ResolvePrecision(model, request.Precision, notes) : gguf.Precision ?? WeightPrecision.Q4_K_M;
             var engine = ResolveEngine(request.Engine, precision, notes, gguf != null);
             var context = ResolveContext(request, notes);
+            var prompt = ResolvePrompt(request, context);
             Validate(request, model, engine, precision);
 
             var format = PrecisionFormat.For(precision, request.GroupSize, model.NativeDtype == WeightPrecision.FP8 ? model.NativeWeightBlockSize : 0);
@@ -96,6 +97,7 @@ namespace DeepSeekHw.Sizing
                 Engine = engine.Name,
                 Workload = request.Workload,
                 ContextLength = context,
+                PromptLength = prompt,
                 Concurrency = request.Concurrency,
                 TotalParameters = parameters.Total,
                 ActiveParameters = parameters.ActivePerToken(model.ExpertsPerToken, model.MoeLayers),
@@ -106,7 +108,7 @@ namespace DeepSeekHw.Sizing
 
             if (request.Workload == SizingWorkload.Inference)
             {
-                InferenceSizing.Fill(estimate, request, engine, weights, context, notes);
+                InferenceSizing.Fill(estimate, request, engine, weights, context, prompt, notes);
             }
             else
             {
@@ -172,6 +174,27 @@ namespace DeepSeekHw.Sizing
             var fallback = Math.Min(8192, model.MaxContextLength);
             notes.Add(Invariant($"Context: {fallback} tokens per sequence (default: 8192 or the model's maximum, if smaller)."));
             return fallback;
+        }
+
+        private static int ResolvePrompt(SizingRequest request, int context)
+        {
+            if (request.PromptLength is not { } given)
+            {
+                return context;
+            }
+
+            if (request.Workload != SizingWorkload.Inference)
+            {
+                throw new SizingException(SizingErrorIds.InvalidTrainingOption, "PromptLength is for inference; training sizes whole sequences of ContextLength tokens.");
+            }
+
+            if (given <= 0 || given > context)
+            {
+                throw new SizingException(SizingErrorIds.InvalidPromptLength,
+                    Invariant($"PromptLength must be between 1 and the context of {context} tokens, which holds the prompt and the output (got {given})."));
+            }
+
+            return given;
         }
 
         // A layout the user gives must be one the engines can launch: tensor parallelism divides the heads and experts,

@@ -4,6 +4,7 @@ namespace DeepSeekHw.Sizing
     public static class SizingErrorIds
     {
         public const string InvalidContextLength = "InvalidContextLength";
+        public const string InvalidPromptLength = "InvalidPromptLength";
         public const string ContextLengthExceedsModel = "ContextLengthExceedsModel";
         public const string InvalidConcurrency = "InvalidConcurrency";
         public const string InvalidGpuCount = "InvalidGpuCount";

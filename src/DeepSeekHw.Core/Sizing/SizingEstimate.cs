@@ -21,6 +21,9 @@ namespace DeepSeekHw
         /// <summary>Tokens per sequence (prompt plus output).</summary>
         public int ContextLength { get; set; }
 
+        /// <summary>Prompt tokens per sequence (the rest of the context is output): prefill, its activations and time to first token.</summary>
+        public int PromptLength { get; set; }
+
         /// <summary>Sequences in flight (for training: the micro-batch size per GPU).</summary>
         public int Concurrency { get; set; }
 
@@ -125,7 +128,7 @@ namespace DeepSeekHw
         /// <summary>Time per output token of one sequence (TPOT, inter-token latency) at this concurrency.</summary>
         public double? TimePerOutputTokenSeconds { get; set; }
 
-        /// <summary>Prompt processing rate for one sequence of <see cref="ContextLength"/> tokens.</summary>
+        /// <summary>Prompt processing rate for one sequence's prompt of <see cref="PromptLength"/> tokens.</summary>
         public double? PrefillTokensPerSecond { get; set; }
 
         public double? TimeToFirstTokenSeconds { get; set; }

@@ -25,6 +25,12 @@ namespace DeepSeekHw.Sizing
 
         public int? ContextLength { get; set; }
 
+        /// <summary>
+        /// Prompt tokens per sequence, at most the context (the rest is output); null means a prompt of the whole context.
+        /// Sizes what a prompt costs once: Transformers' prefill activations and the time to first token.
+        /// </summary>
+        public int? PromptLength { get; set; }
+
         public int Concurrency { get; set; } = 1;
 
         public SizingWorkload Workload { get; set; } = SizingWorkload.Inference;

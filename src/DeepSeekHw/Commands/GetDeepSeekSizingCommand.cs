@@ -22,7 +22,7 @@ namespace DeepSeekHw.Commands
     /// a per-layer latency floor; prefill by dense tensor throughput. Every default and efficiency factor is listed in
     /// the estimate's Assumptions.</para>
     /// <para>Several -Precision values give one estimate each. Bad input writes a non-terminating error with a stable
-    /// ErrorId: ModelNotFound, GpuNotFound, InvalidContextLength, ContextLengthExceedsModel, InvalidConcurrency,
+    /// ErrorId: ModelNotFound, GpuNotFound, InvalidContextLength, InvalidPromptLength, ContextLengthExceedsModel, InvalidConcurrency,
     /// InvalidGpuCount, InvalidMemoryUtilization, PrecisionNotSupported, InvalidLayout.</para>
     /// <para>-TensorParallel, -PipelineParallel, -DataParallel, -ExpertParallel and -DataParallelAttention size exactly the
     /// layout you launch (GPUs = TP x PP x DP): data-parallel ranks each hold their share of the sequences; with
@@ -64,6 +64,10 @@ namespace DeepSeekHw.Commands
     /// <example>
     /// <code>'Eager', 'Sdpa' | ForEach-Object { Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Gpu H100-SXM -Engine Transformers -ContextLength 8192 -AttentionImplementation $_ } | Format-Table AttentionImplementation, ActivationBytes, MaxConcurrency</code>
     /// <para>What eager attention costs in Hugging Face Transformers at an 8k prompt: the score matrix SDPA never builds.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Precision BF16 -Engine Transformers -Gpu A100-SXM4-80GB -ContextLength 8192 -PromptLength 6144 | Format-List PromptLength, ActivationBytes, PerGpuBytes, TimeToFirstTokenSeconds</code>
+    /// <para>A 6,144-token prompt answered with 2,048 tokens: the KV cache holds all 8,192, the prefill peak and the time to first token follow the prompt.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
@@ -112,6 +116,14 @@ namespace DeepSeekHw.Commands
         /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
         [Parameter]
         public int? ContextLength { get; set; }
+
+        /// <summary>
+        /// Prompt tokens per sequence, at most -ContextLength (the rest is output). Default: the whole context. Sizes the
+        /// prompt's prefill: Transformers' activation peak and the time to first token.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? PromptLength { get; set; }
 
         /// <summary>Sequences in flight at once (for training, the micro-batch per GPU). Default 1.</summary>
         [Parameter]
@@ -211,6 +223,7 @@ namespace DeepSeekHw.Commands
         {
             var request = this.ToSizingRequest(model).WithLayout(this);
             request.AttentionImplementation = AttentionImplementation;
+            request.PromptLength = PromptLength;
             request.Gpu = gpu;
             request.GpuCount = gpuCount;
             return request;

@@ -182,4 +182,61 @@ public sealed class AccuracyDocumentTests
         Assert.Equal(c[6], ours.ToString("0.00", CultureInfo.InvariantCulture));
         Assert.InRange((ours - published) / published, -0.10, 0.10);
     }
+    public static TheoryData<string> TransformersRows() => TableRows("transformers-peak-memory");
+
+    [Theory]
+    [MemberData(nameof(TransformersRows))]
+    public void Transformers_peak_allocated_memory_matches_published_measurements_within_ten_percent(string row)
+    {
+        var c = row.Split('|');
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
+        {
+            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Engine = "Transformers",
+            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
+            TensorParallel = 1,
+            PromptLength = int.Parse(c[3], CultureInfo.InvariantCulture),
+            ContextLength = int.Parse(c[4], CultureInfo.InvariantCulture),
+            Concurrency = int.Parse(c[5], CultureInfo.InvariantCulture),
+            AttentionImplementation = Enum.Parse<AttentionImplementation>(c[6]),
+        });
+
+        // torch.cuda.max_memory_allocated counts what PyTorch allocates: everything but the CUDA context.
+        var ours = (estimate.PerGpuBytes - estimate.OverheadBytes) / (double)(1L << 30);
+        var published = double.Parse(c[7], CultureInfo.InvariantCulture);
+
+        Assert.Equal(c[8], ours.ToString("0.00", CultureInfo.InvariantCulture));
+        Assert.InRange((ours - published) / published, -0.10, 0.10);
+    }
+
+    [Fact]
+    public void A_longer_prompt_in_the_same_context_raises_only_the_prefill_peak_and_the_time_to_first_token()
+    {
+        SizingEstimate Size(int prompt) => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
+        {
+            Precision = WeightPrecision.BF16, Engine = "Transformers", Gpu = DeepSeekCatalog.Builtin.FindGpu("A100-SXM4-80GB"), ContextLength = 8192, PromptLength = prompt,
+        });
+
+        var (shortPrompt, longPrompt) = (Size(1024), Size(6144));
+
+        Assert.Equal(shortPrompt.KvCacheBytes, longPrompt.KvCacheBytes);
+        Assert.Equal(shortPrompt.WeightBytes, longPrompt.WeightBytes);
+        Assert.Equal(shortPrompt.DecodeTokensPerSecond, longPrompt.DecodeTokensPerSecond);
+        Assert.True(longPrompt.ActivationBytes > 5 * shortPrompt.ActivationBytes / 2, "the prefill activations follow the prompt");
+        Assert.True(longPrompt.TimeToFirstTokenSeconds > 5 * shortPrompt.TimeToFirstTokenSeconds, "time to first token follows the prompt");
+        Assert.Equal(6144, longPrompt.PromptLength);
+        Assert.Equal(8192, Size(8192).PromptLength);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8193)]
+    public void A_prompt_outside_the_context_is_refused(int prompt)
+    {
+        var ex = Assert.Throws<SizingException>(() => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
+        {
+            ContextLength = 8192, PromptLength = prompt,
+        }));
+        Assert.Equal(SizingErrorIds.InvalidPromptLength, ex.ErrorId);
+    }
 }
