@@ -52,7 +52,7 @@ namespace DeepSeekHw.Sizing.Gguf
 
             // llama.cpp reads head_count_kv = n_head for deepseek2 files with the fused attn_kv_b, so MLA models count as no GQA.
             var gqa = m.Attention == AttentionKind.MultiHeadLatent || m.NumKeyValueHeads <= 0 ? 1 : m.NumAttentionHeads / m.NumKeyValueHeads;
-            var q = new GgufQuantizer(ftype, importanceMatrix ?? LlamaFileTypes.NeedsImportanceMatrix(ftype),
+            var q = new GgufQuantizer(ftype, importanceMatrix ?? LlamaFileTypes.UsuallyMadeWithImportanceMatrix(ftype),
                 m.IsMixtureOfExperts ? m.RoutedExperts : 0, gqa,
                 is70B: m.NumLayers == 80 && m.Attention != AttentionKind.MultiHeadLatent && m.NumKeyValueHeads < m.NumAttentionHeads,
                 tied: m.TieWordEmbeddings, attentionVCount: tensors.Count(t => IsAttentionV(t.Name)));

@@ -119,11 +119,15 @@ namespace DeepSeekHw.Sizing.Gguf
         };
 
         /// <summary>
-        /// Types that llama-quantize refuses to write without an importance matrix (tensor_requires_imatrix): published
-        /// files of these types were made with one, and the imatrix changes a few of llama.cpp's per-tensor choices.
+        /// Types published with an importance matrix, which changes a few of llama-quantize's per-tensor choices (IQ4_NL and
+        /// IQ4_XS keep the first eighth of FFN-down at the file type instead of Q5_K): those llama-quantize refuses to write
+        /// without one (tensor_requires_imatrix), and the other i-quants, which bartowski, unsloth and mradermacher all make
+        /// with one (bartowski's DeepSeek-R1-Distill-Qwen-32B IQ4_XS and IQ4_NL files match only so, docs/accuracy.md).
+        /// Legacy and K-quants are sized without: Ollama's library files have none.
         /// </summary>
-        public static bool NeedsImportanceMatrix(LlamaFileType f) =>
+        public static bool UsuallyMadeWithImportanceMatrix(LlamaFileType f) =>
             f is LlamaFileType.IQ1_S or LlamaFileType.IQ1_M or LlamaFileType.IQ2_XXS or LlamaFileType.IQ2_XS or LlamaFileType.IQ2_S
-                or LlamaFileType.IQ2_M or LlamaFileType.IQ3_XXS or LlamaFileType.Q2_K_S;
+                or LlamaFileType.IQ2_M or LlamaFileType.IQ3_XXS or LlamaFileType.Q2_K_S or LlamaFileType.IQ3_XS or LlamaFileType.IQ3_S
+                or LlamaFileType.IQ3_M or LlamaFileType.IQ4_NL or LlamaFileType.IQ4_XS;
     }
 }
