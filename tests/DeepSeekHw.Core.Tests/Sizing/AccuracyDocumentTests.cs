@@ -182,6 +182,34 @@ public sealed class AccuracyDocumentTests
         Assert.Equal(c[6], ours.ToString("0.00", CultureInfo.InvariantCulture));
         Assert.InRange((ours - published) / published, -0.10, 0.10);
     }
+    public static TheoryData<string> SglangRows() => TableRows("sglang-startup-memory");
+
+    [Theory]
+    [MemberData(nameof(SglangRows))]
+    public void Sglang_pool_and_weights_match_its_startup_log_within_ten_percent(string row)
+    {
+        var c = row.Split('|');
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
+        {
+            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Engine = "SGLang",
+            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
+            TensorParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
+            ContextLength = int.Parse(c[4], CultureInfo.InvariantCulture),
+            MemoryUtilization = double.Parse(c[5], CultureInfo.InvariantCulture),
+        });
+        var (ours, text) = c[6] switch
+        {
+            "KvCacheTokens" => ((double)estimate.KvCacheTokens!.Value, estimate.KvCacheTokens!.Value.ToString(CultureInfo.InvariantCulture)),
+            "WeightBytesPerGpu" => (estimate.WeightBytesPerGpu / (double)(1L << 30), (estimate.WeightBytesPerGpu / (double)(1L << 30)).ToString("0.00", CultureInfo.InvariantCulture)),
+            _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[6]),
+        };
+        var published = double.Parse(c[7], CultureInfo.InvariantCulture);
+
+        Assert.Equal(c[8], text);
+        Assert.InRange((ours - published) / published, -0.10, 0.10);
+    }
+
     public static TheoryData<string> TransformersRows() => TableRows("transformers-peak-memory");
 
     [Theory]
