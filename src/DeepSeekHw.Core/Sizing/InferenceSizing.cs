@@ -397,6 +397,11 @@ namespace DeepSeekHw.Sizing
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
             }
 
+            if (engine.HostBoundDecode && m.IsMixtureOfExperts)
+            {
+                notes.Add(Invariant($"Unmodelled and slower: {engine.Name} runs the {m.RoutedExperts} routed experts of each MoE layer one by one from Python, so its host time per MoE layer is far above the dense figure used here; expect decode well below this estimate (serving engines use fused MoE kernels)."));
+            }
+
             if (tflops is not { } peak)
             {
                 notes.Add(gpu.Name + " has no published tensor throughput: prefill speed and time to first token are not estimated.");

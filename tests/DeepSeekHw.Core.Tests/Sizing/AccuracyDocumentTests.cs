@@ -236,35 +236,4 @@ public sealed class AccuracyDocumentTests
         Assert.Equal(c[8], ours.ToString("0.00", CultureInfo.InvariantCulture));
         Assert.InRange((ours - published) / published, -0.10, 0.10);
     }
-
-    [Fact]
-    public void A_longer_prompt_in_the_same_context_raises_only_the_prefill_peak_and_the_time_to_first_token()
-    {
-        SizingEstimate Size(int prompt) => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
-        {
-            Precision = WeightPrecision.BF16, Engine = "Transformers", Gpu = DeepSeekCatalog.Builtin.FindGpu("A100-SXM4-80GB"), ContextLength = 8192, PromptLength = prompt,
-        });
-
-        var (shortPrompt, longPrompt) = (Size(1024), Size(6144));
-
-        Assert.Equal(shortPrompt.KvCacheBytes, longPrompt.KvCacheBytes);
-        Assert.Equal(shortPrompt.WeightBytes, longPrompt.WeightBytes);
-        Assert.Equal(shortPrompt.DecodeTokensPerSecond, longPrompt.DecodeTokensPerSecond);
-        Assert.True(longPrompt.ActivationBytes > 5 * shortPrompt.ActivationBytes / 2, "the prefill activations follow the prompt");
-        Assert.True(longPrompt.TimeToFirstTokenSeconds > 5 * shortPrompt.TimeToFirstTokenSeconds, "time to first token follows the prompt");
-        Assert.Equal(6144, longPrompt.PromptLength);
-        Assert.Equal(8192, Size(8192).PromptLength);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(8193)]
-    public void A_prompt_outside_the_context_is_refused(int prompt)
-    {
-        var ex = Assert.Throws<SizingException>(() => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
-        {
-            ContextLength = 8192, PromptLength = prompt,
-        }));
-        Assert.Equal(SizingErrorIds.InvalidPromptLength, ex.ErrorId);
-    }
 }
