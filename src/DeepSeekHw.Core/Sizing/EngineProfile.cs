@@ -54,6 +54,7 @@ namespace DeepSeekHw.Sizing
             Int4WeightDecodeShare = Number(node, "int4WeightDecodeShare", where);
             MultiGpuMoeLayerFloorMicroseconds = Number(node, "multiGpuMoeLayerFloorMicroseconds", where);
             MemoryRule = Text(node, "memoryRule", where);
+            PoolLogNames = OptionalText(node, "poolLogNames", where);
             Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
         }
 
@@ -155,6 +156,9 @@ namespace DeepSeekHw.Sizing
         public double MultiGpuMoeLayerFloorMicroseconds { get; }
 
         public string MemoryRule { get; }
+
+        /// <summary>What the engine's start-up log calls the KV pool, for a user to compare with; null when it logs none.</summary>
+        public string? PoolLogNames { get; }
 
         /// <summary>Where each figure comes from, by field name.</summary>
         public IReadOnlyDictionary<string, string> Sources { get; }

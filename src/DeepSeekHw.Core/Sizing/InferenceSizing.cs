@@ -115,7 +115,7 @@ namespace DeepSeekHw.Sizing
             e.KvCachePoolBytes = free;
             e.KvCacheTokens = (long)Math.Floor(maxTokens);
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
-            notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.Name == "vLLM" ? " (vLLM's \"Available KV cache memory\", \"GPU KV cache size\" and \"Maximum concurrency for N tokens per request\")" : string.Empty)}."));
+            notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.PoolLogNames is { } names ? " (" + engine.Name + "'s " + names + ")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
             e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, perTokenOnRank, IsEager(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
