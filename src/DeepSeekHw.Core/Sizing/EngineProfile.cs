@@ -41,6 +41,7 @@ namespace DeepSeekHw.Sizing
             RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
+            ReservesStepLogits = Flag(node, "reservesStepLogits", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
@@ -126,6 +127,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Takes an attention implementation (Transformers' attn_implementation); the serving engines use their own kernels.</summary>
         public bool ChoosesAttentionImplementation { get; }
+
+        /// <summary>
+        /// Reserves its compute buffer for a step whose every token is an output (llama.cpp's worst-case graph): F32 logits
+        /// of step × vocabulary, held instead of the FFN intermediates when larger.
+        /// </summary>
+        public bool ReservesStepLogits { get; }
 
         /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
         public bool ActivationsInBudget { get; }

@@ -175,6 +175,13 @@ namespace DeepSeekHw.Sizing
             double qkvWidth = m.Attention == AttentionKind.MultiHeadLatent
                 ? (double)m.NumAttentionHeads * (m.QkNopeHeadDim + m.QkRopeHeadDim + m.QkNopeHeadDim + m.VHeadDim)
                 : (double)(m.NumAttentionHeads + (2 * m.NumKeyValueHeads)) * m.HeadDim;
+            if (engine.ReservesStepLogits)
+            {
+                // ggml keeps intermediates in F32 and reuses the buffer between phases: the FFN's, or the output's (the final
+                // norm and the logits of every token in the step), whichever is larger.
+                return stepTokens * Math.Max(3.0 * mlpWidth / tp, m.VocabSize + h) * 4;
+            }
+
             var forward = stepTokens * ((3.0 * mlpWidth / tp) + (qkvWidth / tp) + (2 * h)) * 2;
             var sampled = Math.Min(sequences, engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : sequences) * LogitsBytesPerSequence(m, engine, tp);
             var held = engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
