@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static DeepSeekHw.InvariantText;
+using static DeepSeekHw.Sizing.SizingEngine;
+
+namespace DeepSeekHw.Sizing
+{
+    /// <summary>Decode, prefill and time to first token of a sized layout.</summary>
+    internal static partial class InferenceSizing
+    {
+        private const double MoeLayerExtraMicroseconds = 40;
+        private const double TensorParallelLayerExtraMicroseconds = 30;
+        private const double DecodeComputeEfficiency = 0.5;
+
+        /// <summary>
+        /// An all-reduce of a decode step's few kilobytes across servers: 26 µs in NCCL's own latency model for 8 KB over
+        /// 16 H100s on two InfiniBand-connected nodes (its tuning log in NVIDIA/nccl issue #1453). A tensor-parallel group
+        /// wider than a server pays it twice per layer (after attention and after the MLP or experts).
+        /// </summary>
+        private const double CrossNodeAllReduceMicroseconds = 26;
+
+        /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
+        private const double MtpAcceptance = 0.85;
+
+        // MoE prefill runs grouped GEMMs over small per-expert batches plus token dispatch; SGLang's large-scale EP blog
+        // reports ~50k input tokens/s per 8×H100 node with every optimisation, well under half the dense-GEMM rate.
+        private const double MoePrefillFactor = 0.4;
+
+        private static bool IsInt4WeightOnly(WeightPrecision p) => p is WeightPrecision.AWQ_INT4 or WeightPrecision.GPTQ_INT4 or WeightPrecision.INT4;
+
+        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, List<string> notes)
+        {
+            var m = r.Model;
+            var gpu = r.Gpu!;
+            var tp = plan.TensorParallel;
+            var parallelReads = engine.UsesTensorParallel ? tp : 1; // layer split: GPUs take turns, so their reads add up
+            if (gpu.EstimateBasis != null)
+            {
+                notes.Add(gpu.IsMeasured
+                    ? gpu.Name + " is not in the catalog: its memory is what the driver reports; speed uses " + gpu.EstimateBasis + "."
+                    : gpu.Name + ": speed uses " + gpu.EstimateBasis + ".");
+            }
+
+            if (gpu.MemoryBandwidthBytesPerSecond <= 0)
+            {
+                notes.Add(gpu.Name + "'s memory bandwidth is unknown: decode and prefill speed are not estimated.");
+                return;
+            }
+
+            var bandwidth = gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency;
+            var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
+
+            // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
+            var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
+            var expertReads = engine.UsesTensorParallel ? plan.ExpertParallel : 1;
+            // Speculative decoding with the MTP layer: each step verifies one drafted token per sequence as well, so the
+            // experts touched and the compute follow two tokens per sequence, the MTP layer adds a layer, and a step yields
+            // 1 + acceptance tokens.
+            var drafts = r.MultiTokenPrediction ? 1 : 0;
+            var floorLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            var kvLayers = floorLayers;
+            var tokensPerStep = 1 + (drafts * MtpAcceptance);
+            var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
+            double StepSeconds(int sequences)
+            {
+                var batch = sequences * (1 + drafts);
+                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch * expertGroupRanks)) : 0;
+                var expertBytesPerLayerExpert = m.IsMixtureOfExperts ? w.Experts / (double)(m.MoeLayers * m.RoutedExperts) : 0;
+                var denseRead = w.Total - w.Embedding - w.Experts;
+                var expertRead = m.MoeLayers * touched * expertBytesPerLayerExpert;
+                var replicated = tp > 1 ? w.ReplicatedAttention + w.Router : 0;
+                var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
+                var kvRead = sequences * (double)context * layout.BytesPerTokenPerRank(kvLayers, engine.UsesTensorParallel ? tp : 1, 1);
+                var memorySeconds = ((criticalWeights / weightShare) + kvRead) / bandwidth;
+                var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
+                var floorSeconds = floorLayers * LayerFloor(m, engine, plan) * 1e-6;
+                return engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds;
+            }
+
+            var step = StepSeconds(rankSequences);
+            e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) * tokensPerStep / step, 2);
+            e.TimePerOutputTokenSeconds = Math.Round(step / tokensPerStep, 5);
+            e.DecodeTokensPerSecondPerSequence = Math.Round(tokensPerStep / step, 2);
+            if (r.MultiTokenPrediction)
+            {
+                notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
+            }
+            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            if (!engine.UsesTensorParallel && plan.GpuCount > 1)
+            {
+                notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
+            }
+
+            if (engine.HostBoundDecode && m.IsMixtureOfExperts)
+            {
+                notes.Add(Invariant($"Unmodelled and slower: {engine.Name} runs the {m.RoutedExperts} routed experts of each MoE layer one by one from Python, so its host time per MoE layer is far above the dense figure used here; expect decode well below this estimate (serving engines use fused MoE kernels)."));
+            }
+
+            if (tflops is not { } peak)
+            {
+                notes.Add(gpu.Name + " has no published tensor throughput: prefill speed and time to first token are not estimated.");
+                return;
+            }
+
+            var attention = AttentionFlops(m, prompt);
+            var flops = 2.0 * e.ActiveParameters * prompt + attention;
+            var efficiency = engine.PrefillEfficiency * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
+            var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
+            e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
+            e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
+            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+        }
+
+        // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
+        // group, and for MoE the expert group; independent data-parallel replicas add none.
+        private static double LayerFloor(ModelSpec m, EngineProfile engine, LayoutPlan plan)
+        {
+            var group = plan.TensorParallel * plan.PipelineParallel;
+            var moeGroup = Math.Max(group, plan.ExpertParallel);
+            var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
+            var crossNode = engine.UsesTensorParallel && plan.TensorParallel > GpusPerNode ? 2 * CrossNodeAllReduceMicroseconds : 0;
+            return (m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor) + crossNode;
+        }
+
+        internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)
+        {
+            var half = gpu.DenseBf16Tflops ?? gpu.DenseFp16Tflops;
+            if (gpu.DenseBf16Tflops is null && gpu.DenseFp16Tflops is not null && precision == WeightPrecision.BF16)
+            {
+                notes.Add(gpu.Name + " has no BF16 tensor cores: BF16 weights run as FP16 (vLLM: --dtype half).");
+            }
+
+            switch (precision)
+            {
+                case WeightPrecision.FP8 when HasFp8Units(gpu):
+                    return gpu.DenseFp8Tflops;
+                case WeightPrecision.FP8:
+                    notes.Add(gpu.Name + Invariant($" has no FP8 tensor cores (they start at compute capability 8.9): {engine.Name} runs FP8 weights weight-only (W8A16, Marlin kernels) and computes in 16-bit."));
+                    return half;
+                case WeightPrecision.INT8 when engine.UsesTensorParallel && gpu.DenseInt8Tops is > 0:
+                    return gpu.DenseInt8Tops;
+                case WeightPrecision.FP32:
+                    return half / 2; // TF32 tensor math runs at half the 16-bit rate
+                default:
+                    return half;
+            }
+        }
+
+        private static double AttentionFlops(ModelSpec m, int context)
+        {
+            double qk = m.Attention == AttentionKind.MultiHeadLatent ? m.QkNopeHeadDim + m.QkRopeHeadDim : m.HeadDim;
+            double v = m.Attention == AttentionKind.MultiHeadLatent ? m.VHeadDim : m.HeadDim;
+            double keys = m.IndexTopK > 0 ? Math.Min(context, m.IndexTopK) : context / 2.0; // causal: half the keys on average; V3.2 attends to its top-k
+            var main = 2.0 * m.NumLayers * m.NumAttentionHeads * (qk + v) * context * keys;
+            var indexer = m.IndexHeads > 0 ? 2.0 * m.NumLayers * m.IndexHeads * m.IndexHeadDim * context * (context / 2.0) : 0;
+            return main + indexer;
+        }
+    }
+}
