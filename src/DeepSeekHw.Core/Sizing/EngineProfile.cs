@@ -42,6 +42,7 @@ namespace DeepSeekHw.Sizing
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
+            MlaFlashAttentionMinComputeCapability = OptionalNumber(node, "mlaFlashAttentionMinComputeCapability", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
@@ -133,6 +134,9 @@ namespace DeepSeekHw.Sizing
         /// of step × vocabulary, held instead of the FFN intermediates when larger.
         /// </summary>
         public bool ReservesStepLogits { get; }
+
+        /// <summary>The compute capability below which the engine has no flash attention for MLA heads (llama.cpp: 8.0); null when not modelled.</summary>
+        public double? MlaFlashAttentionMinComputeCapability { get; }
 
         /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
         public bool ActivationsInBudget { get; }

@@ -39,11 +39,16 @@ namespace DeepSeekHw.Sizing
             var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0); // the MTP layer keeps its own cache
             e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
+            if (LacksMlaFlashAttention(r, engine))
+            {
+                notes.Add(Invariant($"Attention: {engine.Name} has no flash attention for MLA heads on {r.Gpu!.Name} (compute capability {r.Gpu.ComputeCapability}, needs {engine.MlaFlashAttentionMinComputeCapability:0.0}), so its compute buffer holds one layer's F32 scores for a {engine.BatchedTokensPerStep}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {engine.BatchedTokensPerStep} × 4 bytes = {(double)m.NumAttentionHeads * tokens * engine.BatchedTokensPerStep * 4 / GiB:0.##} GiB, growing with the context."));
+            }
+
             e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
-                var single = Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, 1, 1, eager: IsEager(r, engine), kvLayers: kvLayers);
+                var single = Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, 1, 1, scores: ScoresHeld(r, engine), kvLayers: kvLayers);
                 CopyPlan(e, single);
                 e.TotalBytes = single.Need;
                 notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
@@ -99,7 +104,7 @@ namespace DeepSeekHw.Sizing
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
             notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.PoolLogNames is { } names ? " (" + engine.Name + "'s " + names + ")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
-            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, perTokenOnRank, IsEager(r, engine)) * dp);
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, perTokenOnRank, ScoresHeld(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
@@ -111,10 +116,10 @@ namespace DeepSeekHw.Sizing
         // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
         // the largest count whose whole need still fits: the need grows with every sequence, so a binary search finds it,
         // and the answer sized again fits while one more does not.
-        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, int prompt, double perTokenOnRank, bool eager)
+        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, int prompt, double perTokenOnRank, bool scores)
         {
             var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
-            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)prompt, n, eager) : 0);
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)prompt, n, n * (long)context, scores) : 0);
             if (Need(1) > budget)
             {
                 return 0;
@@ -149,7 +154,7 @@ namespace DeepSeekHw.Sizing
         /// copies, in 16-bit; sampling holds logits for each sequence in the step. vLLM profiles the two one after the other
         /// (its peak is the larger, plus the hidden states the forward returns); the others hold them together.
         /// </summary>
-        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences, bool eager = false)
+        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences, long kvTokens, bool scores = false)
         {
             double h = m.HiddenSize;
             var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens; // engines size for a full step
@@ -159,15 +164,17 @@ namespace DeepSeekHw.Sizing
                 : (double)(m.NumAttentionHeads + (2 * m.NumKeyValueHeads)) * m.HeadDim;
             if (engine.ReservesStepLogits)
             {
-                // ggml keeps intermediates in F32 and reuses the buffer between phases: the FFN's, or the output's (the final
-                // norm and the logits of every token in the step), whichever is larger.
-                return stepTokens * Math.Max(3.0 * mlpWidth / tp, m.VocabSize + h) * 4;
+                // ggml keeps intermediates in F32 and reuses the buffer between phases: the FFN's, the output's (the final norm
+                // and the logits of every token in the step) or, without flash attention, one layer's scores for the step
+                // against the whole cache, whichever is larger.
+                var scoreBytes = scores ? (double)m.NumAttentionHeads * kvTokens * stepTokens * 4 : 0;
+                return Math.Max(stepTokens * Math.Max(3.0 * mlpWidth / tp, m.VocabSize + h) * 4, scoreBytes);
             }
 
             var forward = stepTokens * ((3.0 * mlpWidth / tp) + (qkvWidth / tp) + (2 * h)) * 2;
             var sampled = Math.Min(sequences, engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : sequences) * LogitsBytesPerSequence(m, engine, tp);
             var held = engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
-            return held + (eager ? EagerScoreBytes(m, tp, tokens, sequences) : 0);
+            return held + (scores ? EagerScoreBytes(m, tp, tokens, sequences) : 0);
         }
 
         /// <summary>
@@ -186,9 +193,9 @@ namespace DeepSeekHw.Sizing
 
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, long budget, List<string> notes)
         {
-            var eager = IsEager(r, engine);
+            var scores = ScoresHeld(r, engine);
             var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
-            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, tp, pp, eager: eager, kvLayers: kvLayers);
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, tp, pp, scores: scores, kvLayers: kvLayers);
 
             if (r.HasExplicitLayout)
             {
@@ -198,7 +205,7 @@ namespace DeepSeekHw.Sizing
                 var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
                 var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
                 var sequences = (r.Concurrency + dp - 1) / dp;
-                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, prompt, sequences, tp, pp, dp, ep, r.DataParallelAttention, eager, kvLayers);
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, prompt, sequences, tp, pp, dp, ep, r.DataParallelAttention, scores, kvLayers);
                 notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
                 return Note(given, engine, notes, chosen: false, quiet: true);
             }
@@ -282,9 +289,16 @@ namespace DeepSeekHw.Sizing
 
         internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
 
+        /// <summary>The engine runs without flash attention for this model on this GPU (llama.cpp: MLA heads before Ampere).</summary>
+        internal static bool LacksMlaFlashAttention(SizingRequest r, EngineProfile engine) =>
+            engine.MlaFlashAttentionMinComputeCapability is { } min && r.Model.Attention == AttentionKind.MultiHeadLatent && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc < min;
+
+        /// <summary>Attention scores are built in memory: eager attention in Transformers, or an engine without flash attention.</summary>
+        private static bool ScoresHeld(SizingRequest r, EngineProfile engine) => IsEager(r, engine) || LacksMlaFlashAttention(r, engine);
+
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool eager = false, int kvLayers = 0)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool scores = false, int kvLayers = 0)
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
@@ -294,7 +308,7 @@ namespace DeepSeekHw.Sizing
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
             }
 
-            var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, eager); // the prompt's prefill, not the whole context
+            var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, tokens, scores); // the prompt's prefill, not the whole context
             return new LayoutPlan
             {
                 TensorParallel = tp,
