@@ -37,6 +37,7 @@ namespace DeepSeekHw.Sizing
             Fp8KvCache = Flag(node, "fp8KvCache", where);
             Fp8WeightOnlyOnOlderGpus = Flag(node, "fp8WeightOnlyOnOlderGpus", where);
             DefaultMemoryUtilization = OptionalNumber(node, "memoryUtilization", where);
+            StaticFraction = StaticFractionRule.Read(node["staticFractionRule"], where + " staticFractionRule");
             FixedReserveBytes = Whole(node, "fixedReserveBytes", where);
             RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
@@ -105,6 +106,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Fraction of each GPU the engine takes by default; null when it takes all but a fixed reserve.</summary>
         public double? DefaultMemoryUtilization { get; }
+
+        /// <summary>How the engine works out its default share of each GPU from the GPU's size and the deployment (SGLang); null when the share is fixed.</summary>
+        internal StaticFractionRule? StaticFraction { get; }
 
         public long FixedReserveBytes { get; }
 

@@ -60,13 +60,30 @@ namespace DeepSeekHw.Sizing
             notes.Add(gpu.UsableMemoryBytes.HasValue
                 ? Invariant($"GPU memory: {gpu.Name} exposes {capacity / (double)GiB:0.##} GiB to the driver ({gpu.UsableMemorySource}).")
                 : Invariant($"GPU memory: {gpu.Name}'s marketed {capacity / (double)GiB:0.##} GiB (no driver capture known; usable memory is usually slightly less)."));
-            var utilization = r.MemoryUtilization ?? engine.DefaultMemoryUtilization;
-            var budget = utilization is { } u ? (long)(capacity * u) : capacity - engine.FixedReserveBytes;
-            notes.Add(utilization is { } used
-                ? Invariant($"Budget per GPU: {used:0.##} × {capacity / (double)GiB:0.##} GiB = {budget / (double)GiB:0.##} GiB{(r.MemoryUtilization.HasValue ? " (-MemoryUtilization)" : " (" + engine.Name + "'s default)")}.")
-                : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
+            // An engine whose default share depends on the layout (SGLang) gets it for the layout chosen; a layout chosen under
+            // the single-GPU share is chosen again if the share of its own group no longer holds it.
+            double? UtilizationFor(LayoutPlan? p) => r.MemoryUtilization ?? (engine.StaticFraction is { } rule
+                ? rule.FractionFor(capacity, p is null ? r.TensorParallel ?? 1 : p.DataParallelAttention ? p.TensorParallel * p.DataParallel : p.TensorParallel, p?.PipelineParallel ?? r.PipelineParallel ?? 1, p?.DataParallel ?? 1, r.DataParallelAttention, r.MultiTokenPrediction)
+                : engine.DefaultMemoryUtilization);
+            long BudgetFor(double? share) => share is { } u ? (long)(capacity * u) : capacity - engine.FixedReserveBytes;
+            var utilization = UtilizationFor(null);
+            var budget = BudgetFor(utilization);
+            var layoutNotes = new List<string>();
+            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, layoutNotes);
+            for (var pass = 0; pass < 3 && UtilizationFor(plan) is var own && own != utilization; pass++)
+            {
+                (utilization, budget) = (own, BudgetFor(own));
+                if (plan.Need > budget && !r.HasExplicitLayout && r.GpuCount is null)
+                {
+                    layoutNotes.Clear();
+                    plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, layoutNotes);
+                }
+            }
 
-            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, notes);
+            notes.Add(utilization is { } used
+                ? Invariant($"Budget per GPU: {used:0.###} × {capacity / (double)GiB:0.##} GiB = {budget / (double)GiB:0.##} GiB{(r.MemoryUtilization.HasValue ? " (-MemoryUtilization)" : engine.StaticFraction != null ? Invariant($" ({engine.Name}'s default for a {capacity / (double)MiB:N0} MiB GPU at this layout: the memory less its reserve for activations, CUDA graphs and the parallel group)") : " (" + engine.Name + "'s default)")}.")
+                : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
+            notes.AddRange(layoutNotes);
             var dp = plan.DataParallel;
             var rankSequences = (r.Concurrency + dp - 1) / dp;
             var rankTokens = (long)context * rankSequences;
