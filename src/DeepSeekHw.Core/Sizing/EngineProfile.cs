@@ -41,6 +41,8 @@ namespace DeepSeekHw.Sizing
             FixedReserveBytes = Whole(node, "fixedReserveBytes", where);
             RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
+            var smaller = node["smallGpuStep"];
+            SmallGpuStep = smaller.IsNull ? null : ((int)Whole(smaller, "tokens", where + " smallGpuStep"), (long)Whole(smaller, "belowMiB", where + " smallGpuStep"), Text(smaller, "alsoForGpusNamed", where + " smallGpuStep"));
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
             MlaFlashAttentionMinComputeCapability = OptionalNumber(node, "mlaFlashAttentionMinComputeCapability", where);
@@ -117,6 +119,20 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Tokens processed per forward step during prefill (chunked prefill / ubatch); 0 = the whole prompt at once.</summary>
         public int BatchedTokensPerStep { get; }
+
+        /// <summary>
+        /// The smaller step the engine defaults to on GPUs under a size or of a kind (vLLM: 2,048 batched tokens for the API
+        /// server below 70 GiB and on A100s); null when the step does not depend on the GPU.
+        /// </summary>
+        private (int Tokens, long BelowMiB, string AlsoForGpusNamed)? SmallGpuStep { get; }
+
+        /// <summary>Tokens the engine sizes one step for on <paramref name="gpu"/> (its default chunk or ubatch).</summary>
+        public int StepTokensOn(GpuSpec? gpu) =>
+            gpu is null ? BatchedTokensPerStep
+            : StaticFraction is { } rule ? rule.PrefillTokensFor(gpu.UsableMemoryBytes ?? gpu.MemoryBytes)
+            : SmallGpuStep is { } small && ((gpu.UsableMemoryBytes ?? gpu.MemoryBytes) < small.BelowMiB << 20 || gpu.Name.IndexOf(small.AlsoForGpusNamed, StringComparison.OrdinalIgnoreCase) >= 0)
+                ? small.Tokens
+                : BatchedTokensPerStep;
 
         /// <summary>
         /// Bytes of activation per sequence per vocabulary entry at the sampling step: 4 (one FP32 logits row, split over

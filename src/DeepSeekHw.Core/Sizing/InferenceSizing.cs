@@ -39,16 +39,17 @@ namespace DeepSeekHw.Sizing
             var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0); // the MTP layer keeps its own cache
             e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
+            var step = engine.StepTokensOn(r.Gpu);
             if (LacksMlaFlashAttention(r, engine))
             {
-                notes.Add(Invariant($"Attention: {engine.Name} has no flash attention for MLA heads on {r.Gpu!.Name} (compute capability {r.Gpu.ComputeCapability}, needs {engine.MlaFlashAttentionMinComputeCapability:0.0}), so its compute buffer holds one layer's F32 scores for a {engine.BatchedTokensPerStep}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {engine.BatchedTokensPerStep} × 4 bytes = {(double)m.NumAttentionHeads * tokens * engine.BatchedTokensPerStep * 4 / GiB:0.##} GiB, growing with the context."));
+                notes.Add(Invariant($"Attention: {engine.Name} has no flash attention for MLA heads on {r.Gpu!.Name} (compute capability {r.Gpu.ComputeCapability}, needs {engine.MlaFlashAttentionMinComputeCapability:0.0}), so its compute buffer holds one layer's F32 scores for a {step}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {step} × 4 bytes = {(double)m.NumAttentionHeads * tokens * step * 4 / GiB:0.##} GiB, growing with the context."));
             }
 
             e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
-                var single = Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, 1, 1, scores: ScoresHeld(r, engine), kvLayers: kvLayers);
+                var single = Plan(m, engine, w, layout, tokens, prompt, step, r.Concurrency, 1, 1, scores: ScoresHeld(r, engine), kvLayers: kvLayers);
                 CopyPlan(e, single);
                 e.TotalBytes = single.Need;
                 notes.Add("No GPU given: the figures are for the whole model on one device; give -Gpu to choose a layout, check the fit and estimate speed.");
@@ -69,14 +70,14 @@ namespace DeepSeekHw.Sizing
             var utilization = UtilizationFor(null);
             var budget = BudgetFor(utilization);
             var layoutNotes = new List<string>();
-            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, layoutNotes);
+            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
             for (var pass = 0; pass < 3 && UtilizationFor(plan) is var own && own != utilization; pass++)
             {
                 (utilization, budget) = (own, BudgetFor(own));
                 if (plan.Need > budget && !r.HasExplicitLayout && r.GpuCount is null)
                 {
                     layoutNotes.Clear();
-                    plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, budget, layoutNotes);
+                    plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
                 }
             }
 
@@ -121,7 +122,7 @@ namespace DeepSeekHw.Sizing
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
             notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.PoolLogNames is { } names ? " (" + engine.Name + "'s " + names + ")" : string.Empty)}."));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
-            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, perTokenOnRank, ScoresHeld(r, engine)) * dp);
+            e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, step, perTokenOnRank, ScoresHeld(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
             {
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
@@ -133,10 +134,10 @@ namespace DeepSeekHw.Sizing
         // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
         // the largest count whose whole need still fits: the need grows with every sequence, so a binary search finds it,
         // and the answer sized again fits while one more does not.
-        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, int prompt, double perTokenOnRank, bool scores)
+        private static int MostSequences(ModelSpec m, EngineProfile engine, LayoutPlan plan, long budget, int context, int prompt, int step, double perTokenOnRank, bool scores)
         {
             var fixedBytes = (double)plan.WeightBytes + plan.OverheadBytes;
-            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)prompt, n, n * (long)context, scores) : 0);
+            double Need(long n) => fixedBytes + (n * (double)context * perTokenOnRank) + (engine.ActivationsInBudget ? Activations(m, engine, plan.TensorParallel, n * (long)prompt, n, n * (long)context, step, scores) : 0);
             if (Need(1) > budget)
             {
                 return 0;
@@ -171,10 +172,10 @@ namespace DeepSeekHw.Sizing
         /// copies, in 16-bit; sampling holds logits for each sequence in the step. vLLM profiles the two one after the other
         /// (its peak is the larger, plus the hidden states the forward returns); the others hold them together.
         /// </summary>
-        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences, long kvTokens, bool scores = false)
+        internal static double Activations(ModelSpec m, EngineProfile engine, int tp, long tokens, long sequences, long kvTokens, int step, bool scores = false)
         {
             double h = m.HiddenSize;
-            var stepTokens = engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : tokens; // engines size for a full step
+            var stepTokens = step > 0 ? step : tokens; // engines size for a full step
             var mlpWidth = Math.Max(m.DenseLayers > 0 ? m.IntermediateSize : 0, m.IsMixtureOfExperts ? (m.ExpertsPerToken + m.SharedExperts) * m.MoeIntermediateSize : 0);
             double qkvWidth = m.Attention == AttentionKind.MultiHeadLatent
                 ? (double)m.NumAttentionHeads * (m.QkNopeHeadDim + m.QkRopeHeadDim + m.QkNopeHeadDim + m.VHeadDim)
@@ -189,7 +190,7 @@ namespace DeepSeekHw.Sizing
             }
 
             var forward = stepTokens * ((3.0 * mlpWidth / tp) + (qkvWidth / tp) + (2 * h)) * 2;
-            var sampled = Math.Min(sequences, engine.BatchedTokensPerStep > 0 ? engine.BatchedTokensPerStep : sequences) * LogitsBytesPerSequence(m, engine, tp);
+            var sampled = Math.Min(sequences, step > 0 ? step : sequences) * LogitsBytesPerSequence(m, engine, tp);
             var held = engine.ProfilesSamplerSeparately ? Math.Max(forward, sampled + (stepTokens * h * 2)) : forward + sampled;
             return held + (scores ? EagerScoreBytes(m, tp, tokens, sequences) : 0);
         }
@@ -208,11 +209,11 @@ namespace DeepSeekHw.Sizing
         private static double LogitsBytesPerSequence(ModelSpec m, EngineProfile engine, int tp) =>
             (double)m.VocabSize * engine.SamplerBytesPerLogit / (engine.ProfilesSamplerSeparately ? 1 : tp);
 
-        private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, long budget, List<string> notes)
+        private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int step, long budget, List<string> notes)
         {
             var scores = ScoresHeld(r, engine);
             var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
-            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, r.Concurrency, tp, pp, scores: scores, kvLayers: kvLayers);
+            LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, step, r.Concurrency, tp, pp, scores: scores, kvLayers: kvLayers);
 
             if (r.HasExplicitLayout)
             {
@@ -222,7 +223,7 @@ namespace DeepSeekHw.Sizing
                 var pp = r.PipelineParallel ?? (engine.UsesTensorParallel ? 1 : r.GpuCount ?? 1);
                 var ep = r.ExpertParallel ?? (m.IsMixtureOfExperts && engine.UsesTensorParallel ? (r.DataParallelAttention ? tp * dp : tp) : 1);
                 var sequences = (r.Concurrency + dp - 1) / dp;
-                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, prompt, sequences, tp, pp, dp, ep, r.DataParallelAttention, scores, kvLayers);
+                var given = Plan(m, engine, w, layout, tokens / r.Concurrency * sequences, prompt, step, sequences, tp, pp, dp, ep, r.DataParallelAttention, scores, kvLayers);
                 notes.Add(Invariant($"Layout: as given, tensor parallel {tp} × pipeline parallel {pp} × data parallel {dp}{(ep > 1 ? Invariant($", experts over {ep} GPUs") : string.Empty)} = {given.GpuCount} GPU(s)."));
                 return Note(given, engine, notes, chosen: false, quiet: true);
             }
@@ -315,7 +316,7 @@ namespace DeepSeekHw.Sizing
 
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
-        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool scores = false, int kvLayers = 0)
+        private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int step, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool scores = false, int kvLayers = 0)
         {
             // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
@@ -325,7 +326,7 @@ namespace DeepSeekHw.Sizing
                 weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
             }
 
-            var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, tokens, scores); // the prompt's prefill, not the whole context
+            var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, tokens, step, scores); // the prompt's prefill, not the whole context
             return new LayoutPlan
             {
                 TensorParallel = tp,

@@ -67,7 +67,7 @@ namespace DeepSeekHw.Sizing
         public double FractionFor(long gpuBytes, int tp, int pp, int dp, bool dpAttention, bool draft)
         {
             var gpuMiB = gpuBytes / (double)(1 << 20);
-            var tier = Tiers.First(t => t.BelowMiB is null || gpuMiB < t.BelowMiB);
+            var tier = TierFor(gpuMiB);
             var graphBatch = tp < 4 ? tier.GraphBatch : tier.GraphBatchFromTp4;
             var reserve = BaseMiB + (Math.Max(tier.PrefillTokens, MinPrefillTokens) * MiBPerPrefillToken) + (graphBatch * MiBPerGraphBatch) + ((double)tp * pp * MiBPerGpuInGroup);
             if (dpAttention)
@@ -80,6 +80,11 @@ namespace DeepSeekHw.Sizing
             reserve += draft ? DraftMiB : 0;
             return gpuMiB > reserve ? Math.Round((gpuMiB - reserve) / gpuMiB, 3) : 0;
         }
+
+        /// <summary>The engine's default prefill chunk on a GPU of <paramref name="gpuBytes"/> (SGLang's chunked_prefill_size).</summary>
+        public int PrefillTokensFor(long gpuBytes) => (int)TierFor(gpuBytes / (double)(1 << 20)).PrefillTokens;
+
+        private Tier TierFor(double gpuMiB) => Tiers.First(t => t.BelowMiB is null || gpuMiB < t.BelowMiB);
 
         private sealed class Tier
         {

@@ -134,15 +134,15 @@ public class ReadinessTests
     [Fact]
     public void Missing_facts_are_unknown_never_guessed()
     {
-        var checks = Test(WhatIf("A100-SXM4-80GB", 2), "DeepSeek-R1-Distill-Llama-70B", context: 32768);
+        var checks = Test(WhatIf("A100-SXM4-80GB", 2), "DeepSeek-R1-Distill-Llama-70B", context: 40000);
 
         Assert.Equal(ReadinessStatus.Unknown, Check(checks, "Driver.CudaCompatibility").Status);
         Assert.Equal(ReadinessStatus.Unknown, Check(checks, "Framework.PyTorch").Status);
         Assert.Equal(ReadinessStatus.Unknown, Check(checks, "GPU.Interconnect").Status);
         Assert.Equal(ReadinessStatus.Unknown, Check(checks, "Storage.FreeSpace").Status);
-        var memory = Check(checks, "GPU.Memory"); // 141 GB of BF16 weights leave no room for 32k of KV cache on 2x 80 GB
+        var memory = Check(checks, "GPU.Memory"); // 141 GB of BF16 weights leave no room for 40k of KV cache on 2x 80 GB
         Assert.Equal(ReadinessStatus.Fail, memory.Status);
-        Assert.Contains("-ContextLength 31464", memory.Remediation, StringComparison.Ordinal);
+        Assert.Contains("-ContextLength 36303", memory.Remediation, StringComparison.Ordinal);
         Assert.Equal(ReadinessStatus.NotApplicable, Check(checks, "Network.Fabric").Status); // 4 GPUs fit one server: add GPUs, not a fabric
     }
 
