@@ -117,6 +117,11 @@ namespace DeepSeekHw.Sizing
             var free = fixedBytes >= budget ? 0 : budget - fixedBytes;
             var perTokenOnRank = layout.BytesPerTokenPerRank(kvLayers, plan.TensorParallel, plan.PipelineParallel);
             var maxTokens = free > 0 ? free / perTokenOnRank : 0;
+            if (engine.UsesTensorParallel && plan.PipelineParallel > 1)
+            {
+                (free, maxTokens) = StagedPool(m, engine, w, layout, plan, budget, rankTokens, prompt * (long)rankSequences, rankSequences, step, ScoresHeld(r, engine), kvLayers);
+            }
+
             e.KvCachePoolBytes = free;
             e.KvCacheTokens = (long)Math.Floor(maxTokens);
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
@@ -129,6 +134,35 @@ namespace DeepSeekHw.Sizing
             }
 
             Speed(e, r, engine, w, layout, plan, context, prompt, rankSequences, notes);
+        }
+
+        /// <summary>
+        /// The pool and tokens of a pipeline as vLLM works them out: each stage holds its own layers (the layers left over go
+        /// to the stages before the last, get_pp_indices), the first the input embedding and the last the LM head and the
+        /// sampler's profile; every stage divides its pool by its own layers' cache, and the smallest count holds for all.
+        /// </summary>
+        private static (long Pool, double Tokens) StagedPool(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, long budget, long kvTokens, long promptTokens, int sequences, int step, bool scores, int kvLayers)
+        {
+            int tp = plan.TensorParallel, pp = plan.PipelineParallel;
+            var layers = m.NumLayers;
+            var replicated = tp > 1 ? w.ReplicatedAttention + w.Router + w.Norms : 0;
+            var perLayerWeights = ((w.Total - w.Embedding - w.LmHead - replicated) / (double)tp + replicated) / layers;
+            var perLayerCache = layout.BytesPerTokenPerRank(1, tp, 1);
+            var withSampler = engine.ActivationsInBudget ? Activations(m, engine, tp, promptTokens, sequences, kvTokens, step, scores) : 0;
+            var forwardOnly = engine.ActivationsInBudget ? Activations(m, engine, tp, promptTokens, 0, kvTokens, step, scores) : 0;
+            long smallestPool = long.MaxValue;
+            var fewestTokens = double.MaxValue;
+            for (var stage = 0; stage < pp; stage++)
+            {
+                var stageLayers = (layers / pp) + (stage < pp - 1 && stage >= pp - 1 - (layers % pp) ? 1 : 0) + (stage == pp - 1 ? kvLayers - layers : 0);
+                var weights = (stageLayers * perLayerWeights) + (stage == 0 && !engine.InputEmbeddingOnCpu ? w.Embedding / (double)tp : 0) + (stage == pp - 1 ? w.LmHead / (double)tp : 0);
+                var used = weights + (stage == pp - 1 ? withSampler : forwardOnly) + plan.OverheadBytes;
+                var pool = used >= budget ? 0 : (long)(budget - used);
+                smallestPool = Math.Min(smallestPool, pool);
+                fewestTokens = Math.Min(fewestTokens, stageLayers > 0 ? pool / (stageLayers * perLayerCache) : double.MaxValue);
+            }
+
+            return (smallestPool, fewestTokens);
         }
 
         // Each more sequence adds its KV cache and its share of the sampling step's logits, so the most sequences that fit is
