@@ -61,26 +61,8 @@ namespace DeepSeekHw.Sizing
             notes.Add(gpu.UsableMemoryBytes.HasValue
                 ? Invariant($"GPU memory: {gpu.Name} exposes {capacity / (double)GiB:0.##} GiB to the driver ({gpu.UsableMemorySource}).")
                 : Invariant($"GPU memory: {gpu.Name}'s marketed {capacity / (double)GiB:0.##} GiB (no driver capture known; usable memory is usually slightly less)."));
-            // An engine whose default share depends on the layout (SGLang) gets it for the layout chosen; a layout chosen under
-            // the single-GPU share is chosen again if the share of its own group no longer holds it.
-            double? UtilizationFor(LayoutPlan? p) => r.MemoryUtilization ?? (engine.StaticFraction is { } rule
-                ? rule.FractionFor(capacity, p is null ? r.TensorParallel ?? 1 : p.DataParallelAttention ? p.TensorParallel * p.DataParallel : p.TensorParallel, p?.PipelineParallel ?? r.PipelineParallel ?? 1, p?.DataParallel ?? 1, r.DataParallelAttention, r.MultiTokenPrediction)
-                : engine.DefaultMemoryUtilization);
-            long BudgetFor(double? share) => share is { } u ? (long)(capacity * u) : capacity - engine.FixedReserveBytes;
-            var utilization = UtilizationFor(null);
-            var budget = BudgetFor(utilization);
             var layoutNotes = new List<string>();
-            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
-            for (var pass = 0; pass < 3 && UtilizationFor(plan) is var own && own != utilization; pass++)
-            {
-                (utilization, budget) = (own, BudgetFor(own));
-                if (plan.Need > budget && !r.HasExplicitLayout && r.GpuCount is null)
-                {
-                    layoutNotes.Clear();
-                    plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
-                }
-            }
-
+            var (plan, utilization, budget) = LayoutWithinShare(r, m, engine, w, layout, tokens, prompt, step, capacity, layoutNotes);
             notes.Add(utilization is { } used
                 ? Invariant($"Budget per GPU: {used:0.###} × {capacity / (double)GiB:0.##} GiB = {budget / (double)GiB:0.##} GiB{(r.MemoryUtilization.HasValue ? " (-MemoryUtilization)" : engine.StaticFraction != null ? Invariant($" ({engine.Name}'s default for a {capacity / (double)MiB:N0} MiB GPU at this layout: the memory less its reserve for activations, CUDA graphs and the parallel group)") : " (" + engine.Name + "'s default)")}.")
                 : Invariant($"Budget per GPU: {capacity / (double)GiB:0.##} GiB less {engine.Name}'s {engine.FixedReserveBytes / (double)MiB:0} MiB reserve = {budget / (double)GiB:0.##} GiB."));
@@ -135,6 +117,37 @@ namespace DeepSeekHw.Sizing
 
             Speed(e, r, engine, w, layout, plan, context, prompt, rankSequences, notes);
         }
+
+        /// <summary>
+        /// The layout and the share of each GPU it may use. An engine whose default share depends on the layout (SGLang's
+        /// reserve grows with the parallel group) gets the share of the layout chosen, and a layout chosen under the
+        /// single-GPU share is chosen again when its own share no longer holds it.
+        /// </summary>
+        private static (LayoutPlan Plan, double? Utilization, long Budget) LayoutWithinShare(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int step, long capacity, List<string> layoutNotes)
+        {
+            double? ShareFor(LayoutPlan? p) => r.MemoryUtilization ?? (engine.StaticFraction is { } rule
+                ? rule.FractionFor(capacity, p is null ? r.TensorParallel ?? 1 : EngineGroup(p), p?.PipelineParallel ?? r.PipelineParallel ?? 1, p?.DataParallel ?? 1, r.DataParallelAttention, r.MultiTokenPrediction)
+                : engine.DefaultMemoryUtilization);
+            long BudgetFor(double? share) => share is { } u ? (long)(capacity * u) : capacity - engine.FixedReserveBytes;
+
+            var utilization = ShareFor(null);
+            var budget = BudgetFor(utilization);
+            var plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
+            for (var pass = 0; pass < 3 && ShareFor(plan) is var own && own != utilization; pass++)
+            {
+                (utilization, budget) = (own, BudgetFor(own));
+                if (plan.Need > budget && !r.HasExplicitLayout && r.GpuCount is null)
+                {
+                    layoutNotes.Clear();
+                    plan = ChooseLayout(r, m, engine, w, layout, tokens, prompt, step, budget, layoutNotes);
+                }
+            }
+
+            return (plan, utilization, budget);
+        }
+
+        // The engine's own tensor-parallel size: with DP attention SGLang counts every rank of the group.
+        private static int EngineGroup(LayoutPlan p) => p.DataParallelAttention ? p.TensorParallel * p.DataParallel : p.TensorParallel;
 
         /// <summary>
         /// The pool and tokens of a pipeline as vLLM works them out: each stage holds its own layers (the layers left over go
