@@ -46,6 +46,7 @@ namespace DeepSeekHw.Sizing
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
             MlaFlashAttentionMinComputeCapability = OptionalNumber(node, "mlaFlashAttentionMinComputeCapability", where);
+            FlashAttention2MinComputeCapability = OptionalNumber(node, "flashAttention2MinComputeCapability", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
@@ -157,6 +158,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The compute capability below which the engine has no flash attention for MLA heads (llama.cpp: 8.0); null when not modelled.</summary>
         public double? MlaFlashAttentionMinComputeCapability { get; }
+
+        /// <summary>The compute capability FlashAttention-2 needs where the engine offers it (Transformers: 8.0); null elsewhere.</summary>
+        public double? FlashAttention2MinComputeCapability { get; }
 
         /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
         public bool ActivationsInBudget { get; }

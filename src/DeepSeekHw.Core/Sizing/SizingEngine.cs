@@ -317,6 +317,14 @@ namespace DeepSeekHw.Sizing
                     engine.Name + " always runs its own fused attention kernels; -AttentionImplementation applies to the Transformers engine and to training.");
             }
 
+            if (request.AttentionImplementation == AttentionImplementation.FlashAttention2 && request.Gpu is { } attentionGpu
+                && (request.Workload == SizingWorkload.Inference ? engine : EngineProfile.DefaultFor(gguf: false, training: true)).FlashAttention2MinComputeCapability is { } fa2Min
+                && CapabilityOf(attentionGpu) is { } fa2Cc && fa2Cc < fa2Min)
+            {
+                throw new SizingException(SizingErrorIds.AttentionImplementationNotSupported,
+                    Invariant($"FlashAttention-2 needs compute capability {fa2Min:0.0} (Ampere) or newer; {attentionGpu.Name} has {attentionGpu.ComputeCapability}. Use -AttentionImplementation Sdpa."));
+            }
+
             if (request.ZeroStage is < 0 or > 3)
             {
                 throw new SizingException(SizingErrorIds.InvalidTrainingOption, Invariant($"ZeroStage is 0, 1, 2 or 3 (got {request.ZeroStage})."));

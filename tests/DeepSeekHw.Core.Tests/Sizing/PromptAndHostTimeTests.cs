@@ -55,4 +55,22 @@ public sealed class PromptAndHostTimeTests
         }));
         Assert.Equal(SizingErrorIds.InvalidPromptLength, ex.ErrorId);
     }
+    [Theory]
+    [InlineData("T4", SizingWorkload.Inference)]
+    [InlineData("V100-SXM2-32GB", SizingWorkload.LoRA)]
+    public void FlashAttention2_before_ampere_is_refused_with_the_alternative(string gpu, SizingWorkload workload)
+    {
+        var ex = Assert.Throws<SizingException>(() => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-1.5B")!)
+        {
+            Engine = workload == SizingWorkload.Inference ? "Transformers" : null, Workload = workload, Gpu = DeepSeekCatalog.Builtin.FindGpu(gpu),
+            AttentionImplementation = AttentionImplementation.FlashAttention2, ContextLength = 2048,
+        }));
+
+        Assert.Equal(SizingErrorIds.AttentionImplementationNotSupported, ex.ErrorId);
+        Assert.Contains("-AttentionImplementation Sdpa", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-1.5B")!)
+        {
+            Engine = "Transformers", Gpu = DeepSeekCatalog.Builtin.FindGpu("A100-SXM4-80GB"), AttentionImplementation = AttentionImplementation.FlashAttention2, ContextLength = 2048,
+        }));
+    }
 }
