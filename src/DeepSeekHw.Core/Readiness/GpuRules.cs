@@ -114,7 +114,9 @@ namespace DeepSeekHw.Readiness
             var ignored = c.Installed.Ignored > 0 ? Invariant($" {c.Installed.Ignored} other GPU(s) are not counted (tensor parallelism needs identical GPUs).") : string.Empty;
             if (c.Estimate is null)
             {
-                return Verdict.Fail(expected, actual, c.EstimateError + ignored, "Choose a precision this GPU runs (see GPU.ComputeCapability), e.g. -Precision BF16 or AWQ_INT4.");
+                return Verdict.Fail(expected, actual, c.EstimateError + ignored, c.EstimateErrorId == SizingErrorIds.AttentionImplementationNotSupported
+                    ? "Use -AttentionImplementation Sdpa (or Auto): this GPU runs no FlashAttention-2."
+                    : "Choose a precision this GPU runs (see GPU.ComputeCapability), e.g. -Precision BF16 or AWQ_INT4.");
             }
 
             var e = c.Estimate;

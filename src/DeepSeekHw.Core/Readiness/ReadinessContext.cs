@@ -41,9 +41,10 @@ namespace DeepSeekHw.Readiness
                 EngineName = Engine.Name;
                 if (Installed != null)
                 {
-                    Estimate = Size(Installed.Spec, Installed.Count, out var error);
-                    EstimateError = error;
-                    Smallest = Size(Installed.Spec, null, out _);
+                    Estimate = Size(Deployment.With(r => { r.Gpu = Installed.Spec; r.GpuCount = r.HasExplicitLayout ? null : Installed.Count; }), out var failure);
+                    EstimateError = failure?.Message;
+                    EstimateErrorId = failure?.ErrorId;
+                    Smallest = Size(Installed.Spec, null, out string? _);
                 }
             }
             else
@@ -87,6 +88,9 @@ namespace DeepSeekHw.Readiness
 
         /// <summary>Why <see cref="Estimate"/> could not be made (e.g. FP8 on a GPU and engine that cannot run it).</summary>
         public string? EstimateError { get; }
+
+        /// <summary>The stable id of <see cref="EstimateError"/> (SizingErrorIds), so a check can say the right remedy.</summary>
+        public string? EstimateErrorId { get; }
 
         /// <summary>The fewest of this machine's GPU model that hold the deployment (may be more than it has).</summary>
         public SizingEstimate? Smallest { get; }
@@ -143,18 +147,23 @@ namespace DeepSeekHw.Readiness
             double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : (double?)null;
 
         // A layout the user gives decides the GPU count (GPU.Count then compares it with the machine's).
-        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error) => Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = r.HasExplicitLayout ? null : count; }), out error);
-
-        private static SizingEstimate? Size(SizingRequest request, out string? error)
+        public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error)
         {
-            error = null;
+            var estimate = Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = r.HasExplicitLayout ? null : count; }), out var failure);
+            error = failure?.Message;
+            return estimate;
+        }
+
+        private static SizingEstimate? Size(SizingRequest request, out SizingException? failure)
+        {
+            failure = null;
             try
             {
                 return SizingEngine.Estimate(request);
             }
             catch (SizingException ex)
             {
-                error = ex.Message;
+                failure = ex;
                 return null;
             }
         }

@@ -44,6 +44,21 @@ public class ReadinessTests
     }
 
     [Fact]
+    public void Flash_attention_2_on_a_t4_fails_memory_with_the_sdpa_remedy_not_a_precision_one()
+    {
+        var t4 = WhatIf("T4", 1);
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-1.5B")!) { Precision = WeightPrecision.FP16, Engine = "Transformers", ContextLength = 2048 };
+        var flash = ReadinessEngine.Evaluate(new ReadinessRequest(t4, request.With(r => r.AttentionImplementation = AttentionImplementation.FlashAttention2)), Catalog, CompatibilityChecklist.Builtin);
+        var sdpa = ReadinessEngine.Evaluate(new ReadinessRequest(t4, request.With(r => r.AttentionImplementation = AttentionImplementation.Sdpa)), Catalog, CompatibilityChecklist.Builtin);
+
+        var refused = Check(flash, "GPU.Memory");
+        Assert.Equal(ReadinessStatus.Fail, refused.Status);
+        Assert.Contains("Sdpa", refused.Remediation, StringComparison.Ordinal);
+        Assert.DoesNotContain("precision", refused.Remediation, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ReadinessStatus.Pass, Check(sdpa, "GPU.Memory").Status);
+    }
+
+    [Fact]
     public void One_t4_fails_the_qwen_7b_distill_in_bf16_and_passes_it_in_int4()
     {
         var t4 = Fixtures.Linux(Fixtures.Command(FactSourceIds.NvidiaSmiXml, "nvidia-smi-xml/tesla-t4-drv515.xml"));
