@@ -140,7 +140,7 @@ namespace DeepSeekHw.Advice
                 return null;
             }
 
-            var seconds = (gpuRead / (gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency)) + (ramRead / (ram.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency));
+            var seconds = (gpuRead / (gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency)) + (ramRead / (ram.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiencyOn(ram)));
             var tokens = gpu.MemoryBandwidthBytesPerSecond > 0 ? 1 / seconds : 0;
             var launch = LaunchPlanner.PlanPartialOffload(m, onGpu, gpu, gpuLayers, cpuMoeLayers);
             var how = cpuMoeLayers > 0
@@ -153,7 +153,7 @@ namespace DeepSeekHw.Advice
                 Rationale = Invariant($"On one {gpu.Name} the Q4_K_M GGUF {Need(onGpu)}: {ByteSize.Format(overflow)} too much. With {how}, {ByteSize.Format(moved)} move to RAM ({ByteSize.Format(ram.MemoryBytes)} available for the model)."),
                 Action = launch.Text.TrimEnd('\n'),
                 ExpectedEffect = Invariant($"decode about {tokens:0.#} tokens/s: each token reads {ByteSize.Format((long)gpuRead)} on the GPU and {ByteSize.Format((long)ramRead)} from RAM ({ram.Source})"),
-                Source = "llama.cpp --n-cpu-moe and -ngl (tools/server/README.md); bytes read per token from Get-DeepSeekSizing's parameter count; efficiency " + engine.Sources["decodeEfficiency"],
+                Source = "llama.cpp --n-cpu-moe and -ngl (tools/server/README.md); bytes read per token from Get-DeepSeekSizing's parameter count; efficiency on the GPU " + engine.Sources["decodeEfficiency"] + "; from RAM " + engine.Sources["systemMemoryDecodeEfficiency"],
                 Fits = true,
                 Configuration = onGpu,
                 Launch = launch,

@@ -41,6 +41,7 @@ namespace DeepSeekHw.Advice
                 Confidence = "assumed",
                 Source = basis,
                 EstimateBasis = basis,
+                IsSystemMemory = true,
             };
         }
 

@@ -84,6 +84,9 @@ namespace DeepSeekHw
         /// <summary>True for a spec built from what the driver reported rather than a catalog entry.</summary>
         public bool IsMeasured { get; internal set; }
 
+        /// <summary>True for system RAM standing in for a GPU (CPU-only inference): decode streams DRAM, not GPU memory.</summary>
+        public bool IsSystemMemory { get; internal set; }
+
         private static readonly IReadOnlyDictionary<string, string> EmptySources = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
         /// <summary>A copy for a measured device: the same figures, this capacity (vGPU profiles, MIG and firmware reservations differ).</summary>

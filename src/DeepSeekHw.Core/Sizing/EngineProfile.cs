@@ -54,6 +54,7 @@ namespace DeepSeekHw.Sizing
             InputEmbeddingOnCpu = Flag(node, "inputEmbeddingOnCpu", where);
             RunsMtpDrafts = Flag(node, "runsMtpDrafts", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
+            SystemMemoryDecodeEfficiency = OptionalNumber(node, "systemMemoryDecodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
             HostBoundDecode = Flag(node, "hostBoundDecode", where);
@@ -171,7 +172,14 @@ namespace DeepSeekHw.Sizing
         /// <summary>Drafts tokens with the checkpoint's multi-token-prediction layer (speculative decoding).</summary>
         public bool RunsMtpDrafts { get; }
 
+        /// <summary>The share of a GPU's memory bandwidth a decode step reaches.</summary>
         public double DecodeEfficiency { get; }
+
+        /// <summary>The share of system RAM's bandwidth a CPU decode step reaches; null for engines that need a GPU.</summary>
+        public double? SystemMemoryDecodeEfficiency { get; }
+
+        /// <summary>The decode bandwidth share on a device: system RAM (CPU inference) and GPU memory differ.</summary>
+        public double DecodeEfficiencyOn(GpuSpec device) => device.IsSystemMemory ? SystemMemoryDecodeEfficiency ?? DecodeEfficiency : DecodeEfficiency;
 
         public double PrefillEfficiency { get; }
 

@@ -48,7 +48,8 @@ namespace DeepSeekHw.Sizing
                 return;
             }
 
-            var bandwidth = gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency;
+            var decodeEfficiency = engine.DecodeEfficiencyOn(gpu);
+            var bandwidth = gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
 
             // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
@@ -86,7 +87,7 @@ namespace DeepSeekHw.Sizing
             {
                 notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
             }
-            notes.Add(Invariant($"Decode: memory-bound at {engine.DecodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s per GPU over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");

@@ -82,7 +82,8 @@ public sealed class RecommenderTests
         Assert.Equal("0", Flags(top.Launch!.Arguments)["-ngl"]);
         Assert.True(top.Configuration.PerGpuBytes <= 18 * GiB); // three quarters of the RAM
         var bandwidthBound = 51.2e9 / top.Configuration.WeightBytes;
-        Assert.InRange(top.Configuration.DecodeTokensPerSecond!.Value, 0.3 * bandwidthBound, bandwidthBound);
+        // System RAM streams at llama.cpp's RAM share (0.55), not its GPU share (0.80); the embedding is not read.
+        Assert.InRange(top.Configuration.DecodeTokensPerSecond!.Value, 0.45 * bandwidthBound, 0.6 * bandwidthBound);
         Assert.Contains("-CpuMemoryBandwidthGBps", top.Rationale, StringComparison.Ordinal);
 
         // A faster, smaller choice follows, and no remedy tells a CPU-only machine it lacks a GPU.
