@@ -100,6 +100,20 @@ public sealed class GpuCatalogTests
     }
 
     [Fact]
+    public void GeForce_cards_accumulate_fp16_at_twice_their_fp32_accumulate_rate_and_data_centre_cards_at_the_same()
+    {
+        foreach (var name in new[] { "RTX-3060", "RTX-3090", "RTX-4090", "RTX-5090" })
+        {
+            var gpu = Catalog.FindGpu(name)!;
+            Assert.Equal(2 * gpu.DenseFp16Tflops!.Value, gpu.DenseFp16AccumulateTflops!.Value, 0);
+            Assert.True(gpu.ValueSources.ContainsKey("denseFp16AccumulateTflops"), name);
+        }
+
+        Assert.Null(Catalog.FindGpu("A100-80GB")!.DenseFp16AccumulateTflops);
+        Assert.Null(Catalog.FindGpu("RTX-A6000")!.DenseFp16AccumulateTflops); // a professional card: full-rate FP32 accumulation
+    }
+
+    [Fact]
     public void Every_gpu_has_sane_units_and_a_source()
     {
         foreach (var gpu in Catalog.Gpus)

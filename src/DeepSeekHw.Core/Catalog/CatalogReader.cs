@@ -244,6 +244,7 @@ namespace DeepSeekHw.Catalog
                 MemoryBandwidthBytesPerSecond = Bounded("memoryBandwidthBytesPerSecond", MinBandwidth, MaxBandwidth),
                 DenseBf16Tflops = Throughput("denseBf16Tflops"),
                 DenseFp16Tflops = Throughput("denseFp16Tflops"),
+                DenseFp16AccumulateTflops = Throughput("denseFp16AccumulateTflops"),
                 DenseFp8Tflops = Throughput("denseFp8Tflops"),
                 DenseInt8Tops = Throughput("denseInt8Tops"),
                 DenseFp4Tflops = Throughput("denseFp4Tflops"),
@@ -259,6 +260,11 @@ namespace DeepSeekHw.Catalog
                 PciDeviceIds = PciIds(node["pciDeviceIds"], where),
                 ValueSources = ValueSources(node["valueSources"], where),
             };
+
+            if (gpu.DenseFp16AccumulateTflops is { } fast && (gpu.DenseFp16Tflops is not { } fp16 || fast < fp16))
+            {
+                throw new CatalogException(where + ": 'denseFp16AccumulateTflops' needs 'denseFp16Tflops' and is never below it (FP16 accumulation is the faster or equal rate).");
+            }
 
             if (gpu.UsableMemoryBytes is { } usable && (usable <= 0 || usable > gpu.MemoryBytes * 11 / 10))
             {

@@ -42,6 +42,12 @@ namespace DeepSeekHw
 
         public double? DenseFp16Tflops { get; internal set; }
 
+        /// <summary>
+        /// Dense FP16 tensor throughput with FP16 accumulation where it differs from <see cref="DenseFp16Tflops"/> (GeForce
+        /// cards accumulate in FP32 at half rate; llama.cpp's FP16 GEMMs accumulate in FP16); null where it is the same.
+        /// </summary>
+        public double? DenseFp16AccumulateTflops { get; internal set; }
+
         /// <summary>Dense FP8 tensor throughput; null where the GPU has no FP8 units.</summary>
         public double? DenseFp8Tflops { get; internal set; }
 

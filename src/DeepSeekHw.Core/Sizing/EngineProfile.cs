@@ -56,6 +56,8 @@ namespace DeepSeekHw.Sizing
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             SystemMemoryDecodeEfficiency = OptionalNumber(node, "systemMemoryDecodeEfficiency", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
+            AccumulatesInFp16 = Flag(node, "accumulatesInFp16", where);
+            QuantizedPrefillShare = OptionalNumber(node, "quantizedPrefillShare", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
             HostBoundDecode = Flag(node, "hostBoundDecode", where);
             Int4WeightDecodeShare = Number(node, "int4WeightDecodeShare", where);
@@ -182,6 +184,12 @@ namespace DeepSeekHw.Sizing
         public double DecodeEfficiencyOn(GpuSpec device) => device.IsSystemMemory ? SystemMemoryDecodeEfficiency ?? DecodeEfficiency : DecodeEfficiency;
 
         public double PrefillEfficiency { get; }
+
+        /// <summary>Runs FP16 GEMMs with FP16 accumulation (cuBLAS CUBLAS_COMPUTE_16F), twice as fast on GeForce cards.</summary>
+        public bool AccumulatesInFp16 { get; }
+
+        /// <summary>The share of the 16-bit prefill rate a quantized GGUF type reaches (dequantize or MMQ); null: not modelled.</summary>
+        public double? QuantizedPrefillShare { get; }
 
         /// <summary>Launch and synchronisation time per decoder layer for a dense model on one GPU.</summary>
         public double LayerFloorMicroseconds { get; }

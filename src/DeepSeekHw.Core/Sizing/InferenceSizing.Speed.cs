@@ -51,6 +51,7 @@ namespace DeepSeekHw.Sizing
             var decodeEfficiency = engine.DecodeEfficiencyOn(gpu);
             var bandwidth = gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
+            var prefillTflops = PrefillTflops(gpu, w.Format, engine, tflops);
 
             // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
             var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
@@ -98,7 +99,7 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"Unmodelled and slower: {engine.Name} runs the {m.RoutedExperts} routed experts of each MoE layer one by one from Python, so its host time per MoE layer is far above the dense figure used here; expect decode well below this estimate (serving engines use fused MoE kernels)."));
             }
 
-            if (tflops is not { } peak)
+            if (prefillTflops is not { } peak)
             {
                 notes.Add(gpu.Name + " has no published tensor throughput: prefill speed and time to first token are not estimated.");
                 return;
@@ -106,11 +107,12 @@ namespace DeepSeekHw.Sizing
 
             var attention = AttentionFlops(m, prompt);
             var flops = 2.0 * e.ActiveParameters * prompt + attention;
-            var efficiency = engine.PrefillEfficiency * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
+            var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
+            var efficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
             var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
-            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{PrefillRateNote(peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null, quantizedShare < 1 ? Invariant($"{engine.PrefillEfficiency:0.##} × {quantizedShare:0.##} for a quantized GGUF type") : null)}{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
@@ -123,6 +125,19 @@ namespace DeepSeekHw.Sizing
             var crossNode = engine.UsesTensorParallel && plan.TensorParallel > GpusPerNode ? 2 * CrossNodeAllReduceMicroseconds : 0;
             return (m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor) + crossNode;
         }
+
+        private static string PrefillRateNote(params string?[] parts)
+        {
+            var said = parts.Where(p => p != null).ToArray();
+            return said.Length == 0 ? string.Empty : " (" + string.Join("; ", said) + ")";
+        }
+
+        // llama.cpp multiplies FP16 (and quantized weights converted to FP16) with FP16 accumulation, which GeForce cards run
+        // at twice their FP32-accumulate rate; BF16 and FP32 GGUFs accumulate in FP32.
+        private static double? PrefillTflops(GpuSpec gpu, PrecisionFormat format, EngineProfile engine, double? tflops) =>
+            engine.AccumulatesInFp16 && (format.IsGguf || format.Precision == WeightPrecision.FP16) && gpu.DenseFp16AccumulateTflops is { } fast
+                ? Math.Max(fast, tflops ?? 0)
+                : tflops;
 
         internal static double? ComputeTflops(GpuSpec gpu, WeightPrecision precision, EngineProfile engine, List<string> notes)
         {

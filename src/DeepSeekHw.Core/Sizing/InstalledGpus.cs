@@ -93,6 +93,7 @@ namespace DeepSeekHw.Sizing
                 MemoryBandwidthBytesPerSecond = reference?.MemoryBandwidthBytesPerSecond ?? 0,
                 DenseBf16Tflops = reference?.DenseBf16Tflops,
                 DenseFp16Tflops = reference?.DenseFp16Tflops,
+                DenseFp16AccumulateTflops = reference?.DenseFp16AccumulateTflops,
                 DenseFp8Tflops = reference?.DenseFp8Tflops,
                 DenseInt8Tops = reference?.DenseInt8Tops,
                 ComputeCapability = first.ComputeCapability,
