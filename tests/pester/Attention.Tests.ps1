@@ -46,6 +46,14 @@ Describe 'Get-DeepSeekSizing -PromptLength' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPromptLength,*'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
+
+    It 'checks a machine for the prompt it will serve, not only the whole context' {
+        $common = @{ Model = 'DeepSeek-R1-Distill-Qwen-7B'; Precision = 'BF16'; Engine = 'Transformers'; ContextLength = 57344; IncludeCheck = 'GPU.Memory' }
+        (New-DeepSeekHardware -Gpu RTX-4090 | Test-DeepSeekReadiness @common).Status | Should -Be 'Fail'
+        (New-DeepSeekHardware -Gpu RTX-4090 | Test-DeepSeekReadiness @common -PromptLength 2048).Status | Should -Be 'Pass'
+        $null = New-DeepSeekHardware -Gpu RTX-4090 | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B -ContextLength 1024 -PromptLength 4096 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPromptLength,*'
+    }
 }
 
 Describe '-MultiTokenPrediction' {

@@ -30,7 +30,7 @@ namespace DeepSeekHw.Commands
     /// machines from New-DeepSeekHardware; a GPU piped from Get-DeepSeekGpuSpec is tested as a machine with one of it.
     /// -Profile tests against a seed tier, by name or piped from Get-DeepSeekProfile.</para>
     /// <para>Errors: ModelNotFound (terminating), ProfileNotFound (terminating for -Profile, per object when piped), and
-    /// the sizing ErrorIds for bad -ContextLength, -Concurrency or -Precision. An object that is neither hardware nor a
+    /// the sizing ErrorIds for bad -ContextLength, -PromptLength, -Concurrency or -Precision. An object that is neither hardware nor a
     /// profile is refused by parameter binding (InputObjectNotBound).</para>
     /// </remarks>
     /// <example>
@@ -92,6 +92,14 @@ namespace DeepSeekHw.Commands
         /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
         [Parameter(ParameterSetName = ModelSet)]
         public int? ContextLength { get; set; }
+
+        /// <summary>
+        /// Prompt tokens per sequence, at most -ContextLength (the rest is output), as for Get-DeepSeekSizing. Default: the
+        /// whole context. Transformers' prefill activations follow the prompt, the KV cache the whole context.
+        /// </summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int? PromptLength { get; set; }
 
         /// <summary>Sequences in flight at once. Default 1.</summary>
         [Parameter(ParameterSetName = ModelSet)]
@@ -392,6 +400,7 @@ namespace DeepSeekHw.Commands
             var request = this.ToSizingRequest(model).WithLayout(this);
             request.Precision = Precision;
             request.AttentionImplementation = AttentionImplementation;
+            request.PromptLength = PromptLength;
             return request;
         }
 
