@@ -94,6 +94,11 @@ namespace DeepSeekHw.Sizing
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");
             }
 
+            if (engine.RunsGguf && m.IsMixtureOfExperts && !gpu.IsSystemMemory)
+            {
+                notes.Add(Invariant($"Measured slower: {engine.Name} has run DeepSeek's MoE layers on GPUs well below this bandwidth estimate (llama.cpp of January 2025: 8× slower for R1 on two H100s, docs/accuracy.md known misses); treat the decode speed as an upper bound."));
+            }
+
             if (engine.HostBoundDecode && m.IsMixtureOfExperts)
             {
                 notes.Add(Invariant($"Unmodelled and slower: {engine.Name} runs the {m.RoutedExperts} routed experts of each MoE layer one by one from Python, so its host time per MoE layer is far above the dense figure used here; expect decode well below this estimate (serving engines use fused MoE kernels)."));
@@ -112,7 +117,7 @@ namespace DeepSeekHw.Sizing
             var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
-            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{PrefillRateNote(peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null, quantizedShare < 1 ? Invariant($"{engine.PrefillEfficiency:0.##} × {quantizedShare:0.##} for a quantized GGUF type") : null)}{(m.IsMixtureOfExperts ? Invariant($" ({engine.PrefillEfficiency:0.##} × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch)") : string.Empty)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{PrefillRateNote(peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null, quantizedShare < 1 || m.IsMixtureOfExperts ? Invariant($"{engine.PrefillEfficiency:0.##}{(quantizedShare < 1 ? Invariant($" × {quantizedShare:0.##} for a quantized GGUF type") : string.Empty)}{(m.IsMixtureOfExperts ? Invariant($" × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)}") : null)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
