@@ -96,7 +96,7 @@ namespace DeepSeekHw.Sizing
 
             if (engine.RunsGguf && m.IsMixtureOfExperts && !gpu.IsSystemMemory)
             {
-                notes.Add(Invariant($"Measured slower: {engine.Name} has run DeepSeek's MoE layers on GPUs well below this bandwidth estimate (llama.cpp of January 2025: 8× slower for R1 on two H100s, docs/accuracy.md known misses); treat the decode speed as an upper bound."));
+                notes.Add(Invariant($"Measured slower: {engine.Name} has run DeepSeek's MoE layers on GPUs well below this bandwidth estimate (llama.cpp of January 2025: 8× slower for R1 on two H100s; builds of August 2025 run the 16B V2-Lite within 1.12×; docs/accuracy.md); treat the decode speed as an upper bound."));
             }
 
             if (engine.HostBoundDecode && m.IsMixtureOfExperts)
