@@ -117,7 +117,13 @@ namespace DeepSeekHw.Sizing
             var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
-            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{PrefillRateNote(peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null, quantizedShare < 1 || m.IsMixtureOfExperts ? Invariant($"{engine.PrefillEfficiency:0.##}{(quantizedShare < 1 ? Invariant($" × {quantizedShare:0.##} for a quantized GGUF type") : string.Empty)}{(m.IsMixtureOfExperts ? Invariant($" × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)}") : null)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+            var accumulation = peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null;
+            var factors = quantizedShare < 1 || m.IsMixtureOfExperts
+                ? Invariant($"{engine.PrefillEfficiency:0.##}")
+                    + (quantizedShare < 1 ? Invariant($" × {quantizedShare:0.##} for a quantized GGUF type") : string.Empty)
+                    + (m.IsMixtureOfExperts ? Invariant($" × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
+                : null;
+            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
@@ -131,7 +137,7 @@ namespace DeepSeekHw.Sizing
             return (m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor) + crossNode;
         }
 
-        private static string PrefillRateNote(params string?[] parts)
+        private static string Parenthesized(params string?[] parts)
         {
             var said = parts.Where(p => p != null).ToArray();
             return said.Length == 0 ? string.Empty : " (" + string.Join("; ", said) + ")";
