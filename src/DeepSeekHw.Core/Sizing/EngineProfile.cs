@@ -47,6 +47,7 @@ namespace DeepSeekHw.Sizing
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
             MlaFlashAttentionMinComputeCapability = OptionalNumber(node, "mlaFlashAttentionMinComputeCapability", where);
             FlashAttention2MinComputeCapability = OptionalNumber(node, "flashAttention2MinComputeCapability", where);
+            DsaFp8KvCacheFromComputeCapability = OptionalNumber(node, "dsaFp8KvCacheFromComputeCapability", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
             ProfilesSamplerSeparately = Flag(node, "profilesSamplerSeparately", where);
             ChoosesAttentionImplementation = Flag(node, "choosesAttentionImplementation", where);
@@ -164,6 +165,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The compute capability FlashAttention-2 needs where the engine offers it (Transformers: 8.0); null elsewhere.</summary>
         public double? FlashAttention2MinComputeCapability { get; }
+
+        /// <summary>
+        /// The compute capability from which the engine's default KV cache for DeepSeek Sparse Attention models (V3.2, the
+        /// ones with an indexer) is FP8 rather than BF16; null where the default is BF16 everywhere.
+        /// </summary>
+        public double? DsaFp8KvCacheFromComputeCapability { get; }
 
         /// <summary>Whether activations count against the memory budget; SGLang's static fraction holds only weights and KV.</summary>
         public bool ActivationsInBudget { get; }

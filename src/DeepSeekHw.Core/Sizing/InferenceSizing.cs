@@ -21,11 +21,25 @@ namespace DeepSeekHw.Sizing
         /// <summary>GPUs in one server (HGX/DGX and MI300X platforms); a layout beyond it spans servers.</summary>
         internal const int GpusPerNode = 8;
 
+        // An engine may default to FP8 for DeepSeek Sparse Attention models (an indexer) on newer GPUs: SGLang on Blackwell.
+        private static KvCacheType EffectiveKvCacheType(SizingRequest r, EngineProfile engine, List<string> notes)
+        {
+            if (r.KvCacheType == KvCacheType.Auto && engine.DsaFp8KvCacheFromComputeCapability is { } from && r.Model.IndexHeadDim > 0
+                && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc >= from)
+            {
+                notes.Add(Invariant($"KV cache type: FP8, {engine.Name}'s default for {r.Model.Name}'s sparse attention on compute capability {from:0.0} and newer (-KvCacheType BF16 to override)."));
+                return KvCacheType.FP8;
+            }
+
+            return r.KvCacheType;
+        }
+
         public static void Fill(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, int context, int prompt, List<string> notes)
         {
             var m = r.Model;
-            var layout = KvCacheLayout.For(m, engine, r.KvCacheType);
-            e.KvCacheType = r.KvCacheType == KvCacheType.Auto ? (r.Gpu?.DenseBf16Tflops is null && r.Gpu != null ? "FP16" : "BF16") : r.KvCacheType.ToString();
+            var kvType = EffectiveKvCacheType(r, engine, notes);
+            var layout = KvCacheLayout.For(m, engine, kvType);
+            e.KvCacheType = kvType == KvCacheType.Auto ? (r.Gpu?.DenseBf16Tflops is null && r.Gpu != null ? "FP16" : "BF16") : kvType.ToString();
             notes.Add("KV cache: " + layout.Description + ".");
             notes.Add("Engine memory rule: " + engine.MemoryRule + ".");
             if (engine.ChoosesAttentionImplementation)

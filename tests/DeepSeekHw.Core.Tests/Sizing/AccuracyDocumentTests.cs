@@ -211,19 +211,34 @@ public sealed class AccuracyDocumentTests
     public void Sglang_pool_and_weights_match_its_startup_log_within_ten_percent(string row)
     {
         var c = row.Split('|');
-        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
+        var request = new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
             Precision = Enum.Parse<WeightPrecision>(c[1]),
             Engine = "SGLang",
             Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
-            TensorParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
             ContextLength = int.Parse(c[4], CultureInfo.InvariantCulture),
-            MemoryUtilization = double.Parse(c[5], CultureInfo.InvariantCulture),
-        });
+            MemoryUtilization = c[5] == "default" ? null : double.Parse(c[5], CultureInfo.InvariantCulture),
+        };
+        foreach (var part in c[3].Split(' '))
+        {
+            // "TP4", "DP8", "EP8" give a degree; "DPA" is -DataParallelAttention.
+            var degree = part.Length > 2 && int.TryParse(part.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+            switch (part[..2])
+            {
+                case "TP" when degree != null: request.TensorParallel = degree; break;
+                case "DP" when degree != null: request.DataParallel = degree; break;
+                case "EP" when degree != null: request.ExpertParallel = degree; break;
+                case "DP" when part == "DPA": request.DataParallelAttention = true; break;
+                default: throw new InvalidOperationException("docs/accuracy.md names an unknown layout part: " + part);
+            }
+        }
+
+        var estimate = SizingEngine.Estimate(request);
         var (ours, text) = c[6] switch
         {
             "KvCacheTokens" => ((double)estimate.KvCacheTokens!.Value, estimate.KvCacheTokens!.Value.ToString(CultureInfo.InvariantCulture)),
             "WeightBytesPerGpu" => (estimate.WeightBytesPerGpu / (double)(1L << 30), (estimate.WeightBytesPerGpu / (double)(1L << 30)).ToString("0.00", CultureInfo.InvariantCulture)),
+            "KvCachePoolBytes" => (estimate.KvCachePoolBytes!.Value / (double)(1L << 30), (estimate.KvCachePoolBytes!.Value / (double)(1L << 30)).ToString("0.00", CultureInfo.InvariantCulture)),
             _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[6]),
         };
         var published = double.Parse(c[7], CultureInfo.InvariantCulture);
