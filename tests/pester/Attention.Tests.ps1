@@ -47,6 +47,15 @@ Describe 'Get-DeepSeekSizing -PromptLength' {
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It 'gives the recommendation''s time to first token for the prompt served' {
+        $short = Get-DeepSeekRecommendation -Model DeepSeek-R1-Distill-Qwen-7B -Gpu RTX-4090 -ContextLength 8192 -PromptLength 1024 | Select-Object -First 1
+        $whole = Get-DeepSeekRecommendation -Model DeepSeek-R1-Distill-Qwen-7B -Gpu RTX-4090 -ContextLength 8192 | Select-Object -First 1
+        $short.Configuration.PromptLength | Should -Be 1024
+        $short.Configuration.TimeToFirstTokenSeconds | Should -BeLessThan $whole.Configuration.TimeToFirstTokenSeconds
+        $short.ExpectedEffect | Should -Match 'for a 1,024-token prompt'
+        $whole.ExpectedEffect | Should -Match 'for a full prompt'
+    }
+
     It 'checks a machine for the prompt it will serve, not only the whole context' {
         $common = @{ Model = 'DeepSeek-R1-Distill-Qwen-7B'; Precision = 'BF16'; Engine = 'Transformers'; ContextLength = 57344; IncludeCheck = 'GPU.Memory' }
         (New-DeepSeekHardware -Gpu RTX-4090 | Test-DeepSeekReadiness @common).Status | Should -Be 'Fail'

@@ -75,7 +75,9 @@ namespace DeepSeekHw.Advice
 
             if (e.TimeToFirstTokenSeconds is double ttft)
             {
-                parts.Add(Invariant($"first token after about {ttft:0.##} s for a full prompt"));
+                parts.Add(e.PromptLength is int prompt && prompt < e.ContextLength
+                    ? Invariant($"first token after about {ttft:0.##} s for a {prompt:N0}-token prompt")
+                    : Invariant($"first token after about {ttft:0.##} s for a full prompt"));
             }
 
             return string.Join("; ", parts);

@@ -227,7 +227,11 @@ namespace DeepSeekHw.Advice
             if (estimate.MaxContextLength is int longest && longest >= minimumContext && longest < estimate.ContextLength)
             {
                 var rounded = longest / 1024 * 1024;
-                var shorter = asked.With(r => r.ContextLength = Math.Max(minimumContext, rounded));
+                var shorter = asked.With(r =>
+                {
+                    r.ContextLength = Math.Max(minimumContext, rounded);
+                    r.PromptLength = r.PromptLength is { } prompt ? Math.Min(prompt, r.ContextLength.Value) : null;
+                });
                 if (TrySize(shorter) is { Fits: true } sized)
                 {
                     options.Add(Run("Context", Invariant($"A {sized.ContextLength:N0}-token context fits, not {estimate.ContextLength:N0}"), sized, shorter, gpu,

@@ -81,6 +81,15 @@ namespace DeepSeekHw.Commands
         [Parameter]
         public int? ContextLength { get; set; }
 
+        /// <summary>
+        /// Prompt tokens per sequence, at most -ContextLength (the rest is output), as for Get-DeepSeekSizing. Default: the
+        /// whole context. Transformers' prefill activations follow the prompt; a shorter context it recommends keeps the
+        /// prompt within it.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? PromptLength { get; set; }
+
         /// <summary>Sequences in flight at once. Default 1.</summary>
         [Parameter]
         public int Concurrency { get; set; } = 1;

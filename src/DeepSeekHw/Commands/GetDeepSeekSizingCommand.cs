@@ -223,7 +223,6 @@ namespace DeepSeekHw.Commands
         {
             var request = this.ToSizingRequest(model).WithLayout(this);
             request.AttentionImplementation = AttentionImplementation;
-            request.PromptLength = PromptLength;
             request.Gpu = gpu;
             request.GpuCount = gpuCount;
             return request;

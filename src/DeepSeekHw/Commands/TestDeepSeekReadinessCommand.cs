@@ -400,7 +400,6 @@ namespace DeepSeekHw.Commands
             var request = this.ToSizingRequest(model).WithLayout(this);
             request.Precision = Precision;
             request.AttentionImplementation = AttentionImplementation;
-            request.PromptLength = PromptLength;
             return request;
         }
 

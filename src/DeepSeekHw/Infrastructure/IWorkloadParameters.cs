@@ -17,6 +17,8 @@ namespace DeepSeekHw.Commands.Infrastructure
 
         int? ContextLength { get; }
 
+        int? PromptLength { get; }
+
         int Concurrency { get; }
 
         SizingWorkload Workload { get; }
@@ -40,6 +42,7 @@ namespace DeepSeekHw.Commands.Infrastructure
             KvCacheType = p.KvCacheType,
             Engine = p.Engine,
             ContextLength = p.ContextLength,
+            PromptLength = p.PromptLength,
             Concurrency = p.Concurrency,
             Workload = p.Workload,
             ZeroStage = p.ZeroStage,

@@ -220,6 +220,22 @@ public sealed class RecommenderTests
         }
     }
 
+    [Fact]
+    public void A_shorter_context_it_recommends_keeps_the_prompt_within_it()
+    {
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-14B")!)
+        {
+            Gpu = Catalog.FindGpu("A100-SXM4-40GB"), GpuCount = 1, Precision = WeightPrecision.BF16, ContextLength = 131072, PromptLength = 120000,
+        };
+
+        var advice = Recommender.Recommend(new RecommendationRequest(request) { PrecisionGiven = true }, Catalog, Compat, CloudCatalog.Builtin);
+
+        var shorter = Assert.Single(advice, a => a.Category == "Context");
+        Assert.InRange(shorter.Request!.ContextLength!.Value, 8192, 131071);
+        Assert.Equal(shorter.Request.ContextLength, shorter.Request.PromptLength);
+        Assert.Equal(shorter.Request.PromptLength, shorter.Configuration!.PromptLength);
+    }
+
     private static IReadOnlyList<Recommendation> Recommend(string model, WhatIfMachine machine, long? bandwidth = null)
     {
         var inventory = machine.ToInventory();
