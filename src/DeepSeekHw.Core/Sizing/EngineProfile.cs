@@ -63,6 +63,7 @@ namespace DeepSeekHw.Sizing
             HostBoundDecode = Flag(node, "hostBoundDecode", where);
             Int4WeightDecodeShare = Number(node, "int4WeightDecodeShare", where);
             MultiGpuMoeLayerFloorMicroseconds = Number(node, "multiGpuMoeLayerFloorMicroseconds", where);
+            BatchedMoeExpertMicroseconds = Number(node, "batchedMoeExpertMicroseconds", where);
             MemoryRule = Text(node, "memoryRule", where);
             PoolLogNames = OptionalText(node, "poolLogNames", where);
             Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
@@ -212,6 +213,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Time per MoE layer when a step crosses several GPUs (all-reduce, expert dispatch); 0 for engines without tensor parallelism.</summary>
         public double MultiGpuMoeLayerFloorMicroseconds { get; }
+
+        /// <summary>
+        /// Time per routed expert a step touches in each MoE layer when a step carries two or more tokens: engines that
+        /// run a batch's experts one kernel each (llama.cpp) pay it; 0 where the experts run fused.
+        /// </summary>
+        public double BatchedMoeExpertMicroseconds { get; }
 
         public string MemoryRule { get; }
 

@@ -77,6 +77,11 @@ namespace DeepSeekHw.Sizing
                 var memorySeconds = ((criticalWeights / weightShare) + kvRead) / bandwidth;
                 var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
                 var floorSeconds = floorLayers * LayerFloor(m, engine, plan) * 1e-6;
+                if (batch > 1 && m.IsMixtureOfExperts)
+                {
+                    floorSeconds += m.MoeLayers * touched / Math.Max(1, expertReads) * engine.BatchedMoeExpertMicroseconds * 1e-6; // one kernel per expert
+                }
+
                 return engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds;
             }
 
@@ -89,6 +94,11 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
             }
             notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            if (engine.BatchedMoeExpertMicroseconds > 0 && m.IsMixtureOfExperts && rankSequences * (1 + drafts) > 1)
+            {
+                notes.Add(Invariant($"Batched MoE: {engine.Name} runs the experts of a multi-token step one kernel each, {engine.BatchedMoeExpertMicroseconds:0} µs per routed expert the step touches in each MoE layer on top of the reads (fit to llama.cpp's August 2025 DeepSeek-V2-Lite runs, docs/accuracy.md)."));
+            }
+
             if (!engine.UsesTensorParallel && plan.GpuCount > 1)
             {
                 notes.Add("Layer split: the GPUs work one after another on each token, so more GPUs add memory, not decode speed.");

@@ -27,4 +27,23 @@ public sealed class GgufMoeDecodeNoteTests
 
         Assert.Equal(said, notes.Any(n => n.StartsWith("Measured slower:", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("llama.cpp", 1, false)]
+    [InlineData("llama.cpp", 8, true)]
+    [InlineData("Ollama", 2, true)]
+    [InlineData("vLLM", 8, false)]
+    public void Multi_token_steps_pay_per_expert_kernels_only_where_the_engine_runs_them_one_by_one(string engine, int concurrency, bool charged)
+    {
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-V2-Lite")!)
+        {
+            Precision = engine == "vLLM" ? WeightPrecision.BF16 : WeightPrecision.Q4_0,
+            Engine = engine,
+            Gpu = DeepSeekCatalog.Builtin.FindGpu("H100-SXM"),
+            ContextLength = 512,
+            Concurrency = concurrency,
+        });
+
+        Assert.Equal(charged, estimate.Assumptions.Any(n => n.StartsWith("Batched MoE:", StringComparison.Ordinal)));
+    }
 }
