@@ -43,7 +43,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekCostEstimate", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(CostEstimate))]
-    public sealed class GetDeepSeekCostEstimateCommand : DeepSeekCmdlet
+    public sealed class GetDeepSeekCostEstimateCommand : DeepSeekCmdlet, IServingParameters
     {
         private const string ByGpuSet = "ByGpu";
         private const string ByInputObjectSet = "ByInputObject";
@@ -179,19 +179,10 @@ namespace DeepSeekHw.Commands
                 return;
             }
 
-            var deployment = new SizingRequest(model)
-            {
-                Precision = Precision,
-                GroupSize = GroupSize,
-                KvCacheType = KvCacheType,
-                Engine = Engine,
-                ContextLength = ContextLength,
-                Concurrency = Concurrency,
-                Gpu = gpu,
-                GpuCount = gpuCount,
-                MemoryUtilization = MemoryUtilization,
-                Force = Force,
-            };
+            var deployment = this.ToSizingRequest(model);
+            deployment.Precision = Precision;
+            deployment.Gpu = gpu;
+            deployment.GpuCount = gpuCount;
             var target = model.Name + " " + Precision;
             var cloud = CloudCatalog.Builtin.Where(i => Instance.Length == 0 || Instance.Any(name => Matches(name, i.Instance))).ToList();
             foreach (var name in Instance.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !CloudCatalog.Builtin.Any(i => Matches(n, i.Instance))))

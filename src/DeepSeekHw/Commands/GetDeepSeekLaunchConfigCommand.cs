@@ -40,7 +40,7 @@ namespace DeepSeekHw.Commands
     /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekLaunchConfig", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(LaunchConfig))]
-    public sealed class GetDeepSeekLaunchConfigCommand : DeploymentLayoutCmdlet
+    public sealed class GetDeepSeekLaunchConfigCommand : DeploymentLayoutCmdlet, IServingParameters
     {
         private const string ByGpuSet = "ByGpu";
         private const string ByInputObjectSet = "ByInputObject";
@@ -126,19 +126,11 @@ namespace DeepSeekHw.Commands
 
             try
             {
-                var estimate = SizingEngine.Estimate(new SizingRequest(model)
-                {
-                    Precision = Precision,
-                    GroupSize = GroupSize,
-                    KvCacheType = KvCacheType,
-                    Engine = Engine,
-                    ContextLength = ContextLength,
-                    Concurrency = Concurrency,
-                    Gpu = gpu,
-                    GpuCount = gpu is null ? null : gpuCount,
-                    MemoryUtilization = MemoryUtilization,
-                    Force = Force,
-                }.WithLayout(this));
+                var request = this.ToSizingRequest(model).WithLayout(this);
+                request.Precision = Precision;
+                request.Gpu = gpu;
+                request.GpuCount = gpu is null ? null : gpuCount;
+                var estimate = SizingEngine.Estimate(request);
                 var config = LaunchPlanner.Plan(model, estimate, gpu, ModelPath);
                 WriteObject(Kubernetes ? LaunchPlanner.Kubernetes(config, gpu, CompatibilityChecklist.Builtin) : config);
             }

@@ -4,10 +4,10 @@ using DeepSeekHw.Sizing;
 namespace DeepSeekHw.Commands.Infrastructure
 {
     /// <summary>
-    /// The workload parameters the sizing, readiness and recommendation cmdlets share: one place turns them into a
-    /// <see cref="SizingRequest"/>, so a parameter added to the workload reaches all three.
+    /// The serving parameters every cmdlet that sizes a deployment takes (sizing, launch, cost, readiness,
+    /// recommendation): one place turns them into a <see cref="SizingRequest"/>, so a parameter added here reaches all.
     /// </summary>
-    internal interface IWorkloadParameters
+    internal interface IServingParameters
     {
         int GroupSize { get; }
 
@@ -17,9 +17,17 @@ namespace DeepSeekHw.Commands.Infrastructure
 
         int? ContextLength { get; }
 
-        int? PromptLength { get; }
-
         int Concurrency { get; }
+
+        double? MemoryUtilization { get; }
+
+        SwitchParameter Force { get; }
+    }
+
+    /// <summary>The serving parameters plus the workload ones (prompt, training) of sizing, readiness and recommendation.</summary>
+    internal interface IWorkloadParameters : IServingParameters
+    {
+        int? PromptLength { get; }
 
         SizingWorkload Workload { get; }
 
@@ -28,28 +36,30 @@ namespace DeepSeekHw.Commands.Infrastructure
         SwitchParameter GradientCheckpointing { get; }
 
         SwitchParameter CpuOffload { get; }
-
-        double? MemoryUtilization { get; }
-
-        SwitchParameter Force { get; }
     }
 
     internal static class WorkloadParameters
     {
-        public static SizingRequest ToSizingRequest(this IWorkloadParameters p, ModelSpec model) => new SizingRequest(model)
+        public static SizingRequest ToSizingRequest(this IServingParameters p, ModelSpec model) => new SizingRequest(model)
         {
             GroupSize = p.GroupSize,
             KvCacheType = p.KvCacheType,
             Engine = p.Engine,
             ContextLength = p.ContextLength,
-            PromptLength = p.PromptLength,
             Concurrency = p.Concurrency,
-            Workload = p.Workload,
-            ZeroStage = p.ZeroStage,
-            GradientCheckpointing = p.GradientCheckpointing,
-            CpuOffload = p.CpuOffload,
             MemoryUtilization = p.MemoryUtilization,
             Force = p.Force,
         };
+
+        public static SizingRequest ToSizingRequest(this IWorkloadParameters p, ModelSpec model)
+        {
+            var request = ((IServingParameters)p).ToSizingRequest(model);
+            request.PromptLength = p.PromptLength;
+            request.Workload = p.Workload;
+            request.ZeroStage = p.ZeroStage;
+            request.GradientCheckpointing = p.GradientCheckpointing;
+            request.CpuOffload = p.CpuOffload;
+            return request;
+        }
     }
 }
