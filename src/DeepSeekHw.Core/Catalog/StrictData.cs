@@ -31,6 +31,16 @@ namespace DeepSeekHw.Catalog
             return node[field].IsNull ? null : Number(node, field, where);
         }
 
+        /// <summary>One of an enum's names, spelled in camel case in the file ("inStep" for InStep); numbers are refused.</summary>
+        public static TEnum Choice<TEnum>(JsonNode node, string field, string where)
+            where TEnum : struct, Enum
+        {
+            var text = Text(node, field, where);
+            return !char.IsDigit(text[0]) && text[0] != '-' && Enum.TryParse<TEnum>(text, true, out var value) && Enum.IsDefined(typeof(TEnum), value)
+                ? value
+                : throw Missing(where, field, "one of " + string.Join(", ", Enum.GetNames(typeof(TEnum))));
+        }
+
         public static long Whole(JsonNode node, string field, string where) =>
             node[field].AsInt64() ?? throw Missing(where, field, "an integer");
 

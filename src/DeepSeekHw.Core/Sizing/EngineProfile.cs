@@ -61,6 +61,7 @@ namespace DeepSeekHw.Sizing
             QuantizedPrefillShare = OptionalNumber(node, "quantizedPrefillShare", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
             HostBoundDecode = Flag(node, "hostBoundDecode", where);
+            PromptScheduling = Choice<PromptScheduling>(node, "promptScheduling", where);
             Int4WeightDecodeShare = Number(node, "int4WeightDecodeShare", where);
             MultiGpuMoeLayerFloorMicroseconds = Number(node, "multiGpuMoeLayerFloorMicroseconds", where);
             BatchedMoeExpertMicroseconds = Number(node, "batchedMoeExpertMicroseconds", where);
@@ -207,6 +208,9 @@ namespace DeepSeekHw.Sizing
         /// longer of the two and the layer floor is host time beside the GPU's, not added to it.
         /// </summary>
         public bool HostBoundDecode { get; }
+
+        /// <summary>How the prompts of requests that arrive while others decode are run (continuous batching or a fixed batch).</summary>
+        public PromptScheduling PromptScheduling { get; }
 
         /// <summary>Share of the engine's decode bandwidth its W4A16 kernels reach on AWQ, GPTQ and INT4 weights (dequantization in the GEMV).</summary>
         public double Int4WeightDecodeShare { get; }

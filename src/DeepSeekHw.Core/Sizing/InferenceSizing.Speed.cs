@@ -64,10 +64,18 @@ namespace DeepSeekHw.Sizing
             var kvLayers = floorLayers;
             var tokensPerStep = 1 + (drafts * MtpAcceptance);
             var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
-            double StepSeconds(int sequences)
+            var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
+            var prefillEfficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
+            var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
+            double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops ? tokens * promptFlopsPerToken / (parallelReads * peakTflops * 1e12 * prefillEfficiency) : 0;
+
+            // One step of `sequences` decoding sequences, with `promptTokens` tokens of arriving prompts in the same batch:
+            // they route through the experts with the rest and add their compute, while the weights are read once.
+            double StepSeconds(int sequences, double promptTokens = 0)
             {
                 var batch = sequences * (1 + drafts);
-                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, batch * expertGroupRanks)) : 0;
+                var routed = batch + promptTokens;
+                var touched = m.IsMixtureOfExperts ? m.RoutedExperts * (1 - Math.Pow(1 - m.ExpertsPerToken / (double)m.RoutedExperts, routed * expertGroupRanks)) : 0;
                 var expertBytesPerLayerExpert = m.IsMixtureOfExperts ? w.Experts / (double)(m.MoeLayers * m.RoutedExperts) : 0;
                 var denseRead = w.Total - w.Embedding - w.Experts;
                 var expertRead = m.MoeLayers * touched * expertBytesPerLayerExpert;
@@ -75,9 +83,9 @@ namespace DeepSeekHw.Sizing
                 var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
                 var kvRead = sequences * (double)context * layout.BytesPerTokenPerRank(kvLayers, engine.UsesTensorParallel ? tp : 1, 1);
                 var memorySeconds = ((criticalWeights / weightShare) + kvRead) / bandwidth;
-                var computeSeconds = tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0;
+                var computeSeconds = (tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0) + PrefillSeconds(promptTokens);
                 var floorSeconds = floorLayers * LayerFloor(m, engine, plan) * 1e-6;
-                if (batch > 1 && m.IsMixtureOfExperts)
+                if (routed > 1 && m.IsMixtureOfExperts)
                 {
                     floorSeconds += m.MoeLayers * touched / Math.Max(1, expertReads) * engine.BatchedMoeExpertMicroseconds * 1e-6; // one kernel per expert
                 }
@@ -85,7 +93,8 @@ namespace DeepSeekHw.Sizing
                 return engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds;
             }
 
-            var step = StepSeconds(rankSequences);
+            var decodeStep = StepSeconds(rankSequences);
+            var step = decodeStep + ArrivingPromptSeconds(engine, gpu, context, prompt, rankSequences, tokensPerStep, decodeStep, StepSeconds, prefillTflops != null, notes);
             e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) * tokensPerStep / step, 2);
             e.TimePerOutputTokenSeconds = Math.Round(step / tokensPerStep, 5);
             e.DecodeTokensPerSecondPerSequence = Math.Round(tokensPerStep / step, 2);
@@ -121,10 +130,9 @@ namespace DeepSeekHw.Sizing
             }
 
             var attention = AttentionFlops(m, prompt);
-            var flops = 2.0 * e.ActiveParameters * prompt + attention;
-            var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
-            var efficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
-            var prefillSeconds = flops / (parallelReads * peak * 1e12 * efficiency);
+            var flops = promptFlopsPerToken * prompt;
+            var efficiency = prefillEfficiency;
+            var prefillSeconds = PrefillSeconds(prompt);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
             var accumulation = peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null;
@@ -134,6 +142,36 @@ namespace DeepSeekHw.Sizing
                     + (m.IsMixtureOfExperts ? Invariant($" × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
                 : null;
             notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+        }
+
+        /// <summary>
+        /// Time each decode step spends, on average, on the prompts of requests that arrive while it runs. Under a steady load
+        /// of N sequences with continuous batching, a finished sequence is replaced at once, so over one request's output
+        /// the other N - 1 requests' prompts are prefilled while it waits. Prompts come in chunks of at most the engine's
+        /// step: a chunk riding in a decode step costs what it adds to that step (its compute can hide under the weight
+        /// reads); a chunk run as its own batch costs a whole prefill step.
+        /// </summary>
+        private static double ArrivingPromptSeconds(EngineProfile engine, GpuSpec gpu, int context, int prompt, int sequences, double tokensPerStep, double decodeStep, Func<int, double, double> stepSeconds, bool prefillKnown, List<string> notes)
+        {
+            var output = context - prompt;
+            if (engine.PromptScheduling == PromptScheduling.FixedBatch || sequences < 2 || !prefillKnown)
+            {
+                return 0; // a fixed batch (or no tensor throughput to price the prompts, said with the prefill)
+            }
+
+            if (output <= 0)
+            {
+                notes.Add(Invariant($"Decode alone: the {sequences} sequences decode without new prompts arriving; under a steady load each newcomer's prompt is prefilled while the others wait (-PromptLength, shorter than the context, includes it)."));
+                return 0;
+            }
+
+            var promptsPerStep = (sequences - 1) * tokensPerStep / output;
+            var stepTokens = engine.StepTokensOn(gpu);
+            var chunk = Math.Min(Math.Max(1, promptsPerStep) * prompt, stepTokens > 0 ? Math.Max(1, stepTokens - sequences) : double.MaxValue);
+            var chunksPerStep = promptsPerStep * prompt / chunk;
+            var extra = chunksPerStep * (engine.PromptScheduling == PromptScheduling.InStep ? stepSeconds(sequences, chunk) - decodeStep : stepSeconds(0, chunk));
+            notes.Add(Invariant($"Serving under load: each of the {sequences} sequences is replaced when its {output:N0} output tokens are done, so every decode step also prefills {promptsPerStep * prompt:#,0.##} prompt tokens of arriving requests on average ({sequences - 1} prompts of {prompt:N0} tokens over one request's output, in chunks of up to {chunk:N0}, {(engine.PromptScheduling == PromptScheduling.InStep ? "inside the decode steps" : "each as its own prefill batch")}): {extra * 1e3:0.##} ms a step, {extra / (decodeStep + extra):P0} of the time per output token."));
+            return extra;
         }
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline

@@ -128,6 +128,9 @@ public sealed class AccuracyDocumentTests
 
     private static (double Ours, double Ratio) Decode(string[] c)
     {
+        // "1024+1024" is a serving benchmark's prompt and output (requests keep arriving); a plain number is the context
+        // of sequences that decode without newcomers (a fixed batch or llama-bench).
+        var lengths = c[6].Split('+').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
             Precision = Enum.Parse<WeightPrecision>(c[1]),
@@ -135,7 +138,8 @@ public sealed class AccuracyDocumentTests
             Gpu = DeepSeekCatalog.Builtin.FindGpu(c[3]),
             TensorParallel = int.Parse(c[4], CultureInfo.InvariantCulture),
             PipelineParallel = int.Parse(c[5], CultureInfo.InvariantCulture),
-            ContextLength = int.Parse(c[6], CultureInfo.InvariantCulture),
+            ContextLength = lengths.Sum(),
+            PromptLength = lengths.Length == 2 ? lengths[0] : null,
             Concurrency = int.Parse(c[7], CultureInfo.InvariantCulture),
         });
         var ours = c[8] switch
