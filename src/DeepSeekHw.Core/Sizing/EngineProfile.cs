@@ -59,6 +59,7 @@ namespace DeepSeekHw.Sizing
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             AccumulatesInFp16 = Flag(node, "accumulatesInFp16", where);
             QuantizedPrefillShare = OptionalNumber(node, "quantizedPrefillShare", where);
+            MoePrefillShare = Number(node, "moePrefillShare", where);
             LayerFloorMicroseconds = Number(node, "layerFloorMicroseconds", where);
             HostBoundDecode = Flag(node, "hostBoundDecode", where);
             PromptScheduling = Choice<PromptScheduling>(node, "promptScheduling", where);
@@ -199,6 +200,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The share of the 16-bit prefill rate a quantized GGUF type reaches (dequantize or MMQ); null: not modelled.</summary>
         public double? QuantizedPrefillShare { get; }
+
+        /// <summary>
+        /// Share of the prefill rate an MoE model reaches: grouped expert GEMMs over a few hundred tokens per expert and the
+        /// token dispatch run well below the dense GEMMs' rate.
+        /// </summary>
+        public double MoePrefillShare { get; }
 
         /// <summary>Launch and synchronisation time per decoder layer for a dense model on one GPU.</summary>
         public double LayerFloorMicroseconds { get; }

@@ -23,10 +23,6 @@ namespace DeepSeekHw.Sizing
         /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
         private const double MtpAcceptance = 0.85;
 
-        // MoE prefill runs grouped GEMMs over small per-expert batches plus token dispatch; SGLang's large-scale EP blog
-        // reports ~50k input tokens/s per 8×H100 node with every optimisation, well under half the dense-GEMM rate.
-        private const double MoePrefillFactor = 0.4;
-
         private static bool IsInt4WeightOnly(WeightPrecision p) => p is WeightPrecision.AWQ_INT4 or WeightPrecision.GPTQ_INT4 or WeightPrecision.INT4;
 
         private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, List<string> notes)
@@ -65,7 +61,7 @@ namespace DeepSeekHw.Sizing
             var tokensPerStep = 1 + (drafts * MtpAcceptance);
             var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
             var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
-            var prefillEfficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? MoePrefillFactor : 1);
+            var prefillEfficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1);
             var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
             double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops ? tokens * promptFlopsPerToken / (parallelReads * peakTflops * 1e12 * prefillEfficiency) : 0;
 
@@ -139,7 +135,7 @@ namespace DeepSeekHw.Sizing
             var factors = quantizedShare < 1 || m.IsMixtureOfExperts
                 ? Invariant($"{engine.PrefillEfficiency:0.##}")
                     + (quantizedShare < 1 ? Invariant($" × {quantizedShare:0.##} for a quantized GGUF type") : string.Empty)
-                    + (m.IsMixtureOfExperts ? Invariant($" × {MoePrefillFactor:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
+                    + (m.IsMixtureOfExperts ? Invariant($" × {engine.MoePrefillShare:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
                 : null;
             notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
