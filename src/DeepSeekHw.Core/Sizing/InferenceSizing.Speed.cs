@@ -114,6 +114,11 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"Measured slower: {engine.Name} has run DeepSeek's MoE layers on GPUs well below this bandwidth estimate (llama.cpp of January 2025: 8× slower for R1 on two H100s; builds of August 2025 run the 16B V2-Lite within 1.12×; docs/accuracy.md); treat the decode speed as an upper bound."));
             }
 
+            if (gpu.Vendor == GpuVendor.AMD && engine.UsesTensorParallel && m.IsMixtureOfExperts && plan.GpuCount > 1)
+            {
+                notes.Add(Invariant($"Measured slower on AMD: SGLang 0.5.7 decoded DeepSeek-V3.1 on 8×MI300X 1.6-1.8× slower than this estimate at 1 to 100 requests, where NVIDIA GPUs under the same release ran within 1.4× (docs/accuracy.md, known misses); treat the decode speed on {gpu.Name} as an upper bound."));
+            }
+
             if (engine.HostBoundDecode && m.IsMixtureOfExperts)
             {
                 notes.Add(Invariant($"Unmodelled and slower: {engine.Name} runs the {m.RoutedExperts} routed experts of each MoE layer one by one from Python, so its host time per MoE layer is far above the dense figure used here; expect decode well below this estimate (serving engines use fused MoE kernels)."));
