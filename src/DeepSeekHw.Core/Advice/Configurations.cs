@@ -68,8 +68,11 @@ namespace DeepSeekHw.Advice
 
             if (e.DecodeTokensPerSecond is double decode)
             {
+                var load = e.PromptLength is int arriving && arriving < e.ContextLength
+                    ? Invariant($", new {arriving:N0}-token prompts arriving as requests finish")
+                    : string.Empty;
                 parts.Add(e.Concurrency > 1 && e.DecodeTokensPerSecondPerSequence is double each
-                    ? Invariant($"decode about {decode:0.#} tokens/s in all at {Sequences(e.Concurrency)} ({each:0.#} per sequence)")
+                    ? Invariant($"decode about {decode:0.#} tokens/s in all at {Sequences(e.Concurrency)} ({each:0.#} per sequence{load})")
                     : Invariant($"decode about {decode:0.#} tokens/s for one sequence"));
             }
 

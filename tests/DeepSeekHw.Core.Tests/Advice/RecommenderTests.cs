@@ -236,6 +236,21 @@ public sealed class RecommenderTests
         Assert.Equal(shorter.Request.PromptLength, shorter.Configuration!.PromptLength);
     }
 
+    [Fact]
+    public void The_decode_speed_it_expects_under_load_names_the_prompts_that_keep_arriving()
+    {
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Llama-8B")!)
+        {
+            Gpu = Catalog.FindGpu("H100-SXM"), GpuCount = 1, Precision = WeightPrecision.BF16, ContextLength = 1152, PromptLength = 1024, Concurrency = 64,
+        };
+
+        var top = Recommender.Recommend(new RecommendationRequest(request) { PrecisionGiven = true }, Catalog, Compat, CloudCatalog.Builtin)[0];
+        var sized = SizingEngine.Estimate(request);
+
+        Assert.Contains(FormattableString.Invariant($"decode about {sized.DecodeTokensPerSecond:0.#} tokens/s in all at 64 sequences"), top.ExpectedEffect, StringComparison.Ordinal);
+        Assert.Contains("new 1,024-token prompts arriving as requests finish", top.ExpectedEffect, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<Recommendation> Recommend(string model, WhatIfMachine machine, long? bandwidth = null)
     {
         var inventory = machine.ToInventory();
