@@ -132,7 +132,6 @@ namespace DeepSeekHw.Sizing
 
             var attention = AttentionFlops(m, prompt);
             var flops = promptFlopsPerToken * prompt;
-            var efficiency = prefillEfficiency;
             var prefillSeconds = PrefillSeconds(prompt);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
@@ -142,7 +141,7 @@ namespace DeepSeekHw.Sizing
                     + (quantizedShare < 1 ? Invariant($" × {quantizedShare:0.##} for a quantized GGUF type") : string.Empty)
                     + (m.IsMixtureOfExperts ? Invariant($" × {engine.MoePrefillShare:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
                 : null;
-            notes.Add(Invariant($"Prefill: compute-bound at {efficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+            notes.Add(Invariant($"Prefill: compute-bound at {prefillEfficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
         }
 
         /// <summary>
