@@ -68,6 +68,7 @@ namespace DeepSeekHw.Sizing
             BatchedMoeExpertMicroseconds = Number(node, "batchedMoeExpertMicroseconds", where);
             MemoryRule = Text(node, "memoryRule", where);
             PoolLogNames = OptionalText(node, "poolLogNames", where);
+            PoolLogCaveat = OptionalText(node, "poolLogCaveat", where);
             Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
         }
 
@@ -235,6 +236,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>What the engine's start-up log calls the KV pool, for a user to compare with; null when it logs none.</summary>
         public string? PoolLogNames { get; }
+
+        /// <summary>Where a release's log departs from the pool this estimate computes (a later change the estimate does not follow); null when none is known.</summary>
+        public string? PoolLogCaveat { get; }
 
         /// <summary>Where each figure comes from, by field name.</summary>
         public IReadOnlyDictionary<string, string> Sources { get; }

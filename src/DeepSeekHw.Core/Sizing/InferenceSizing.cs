@@ -121,7 +121,7 @@ namespace DeepSeekHw.Sizing
             e.KvCachePoolBytes = free;
             e.KvCacheTokens = (long)Math.Floor(maxTokens);
             e.KvCacheConcurrency = Math.Round(Math.Floor(maxTokens) / context, 2);
-            notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.PoolLogNames is { } names ? " (" + engine.Name + "'s " + names + ")" : string.Empty)}."));
+            notes.Add(Invariant($"KV cache pool per GPU: {free / (double)GiB:0.00} GiB = {Math.Floor(maxTokens):N0} tokens, {e.KvCacheConcurrency:0.00}x sequences of {context:N0} tokens{(engine.PoolLogNames is { } names ? " (" + engine.Name + "'s " + names + ")" : string.Empty)}.{(engine.PoolLogCaveat is { } caveat ? " " + caveat + "." : string.Empty)}"));
             e.MaxContextLength = (int)Math.Min(Math.Max(m.MaxContextLength, context), Math.Floor(maxTokens / rankSequences));
             e.MaxConcurrency = (int)Math.Min(int.MaxValue, (long)MostSequences(m, engine, plan, budget, context, prompt, step, perTokenOnRank, ScoresHeld(r, engine)) * dp);
             if (layout.ReplicatedAcrossTensorParallel && plan.TensorParallel > 1)
