@@ -20,6 +20,17 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         private const double CrossNodeAllReduceMicroseconds = 26;
 
+        /// <summary>
+        /// Share of a PCIe x16 link's one-way rate that NCCL's ring all-reduce reaches between GPUs without NVLink: 12.7 GB/s
+        /// bus bandwidth for four RTX 4090s on PCIe 4.0 with peer-to-peer on (tinygrad/open-gpu-kernel-modules pull request
+        /// #22, all_reduce_perf), 28 GB/s for eight RTX 5090s on PCIe 5.0 and 35 for four (NVIDIA/nccl issue #1639): 0.4-0.55
+        /// of 32 and 64 GB/s, the low end taken.
+        /// </summary>
+        private const double PcieAllReduceShare = 0.4;
+
+        /// <summary>Bus bandwidth of an all-reduce leg between servers: one 400 Gb/s InfiniBand NDR or RoCE rail per GPU.</summary>
+        private const double NetworkAllReduceBytesPerSecond = 50e9;
+
         /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
         private const double MtpAcceptance = 0.85;
 
@@ -65,6 +76,12 @@ namespace DeepSeekHw.Sizing
             var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
             double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops ? tokens * promptFlopsPerToken / (parallelReads * peakTflops * 1e12 * prefillEfficiency) : 0;
 
+            // Tensor parallelism sums each layer's partial results twice (after attention and after the MLP or experts): a
+            // ring all-reduce moves 2 (tp - 1) / tp of the step's BF16 activations over the GPUs' link. Its latency is in the
+            // layer floor; its bandwidth matters when many tokens cross a slow link (PCIe, or between servers).
+            var busBandwidth = engine.UsesTensorParallel && tp > 1 ? AllReduceBusBytesPerSecond(gpu, tp) : 0;
+            double AllReduceSeconds(double tokens) => busBandwidth > 0 ? 2.0 * floorLayers * tokens * m.HiddenSize * 2 * 2.0 * (tp - 1) / tp / busBandwidth : 0;
+
             // One step of `sequences` decoding sequences, with `promptTokens` tokens of arriving prompts in the same batch:
             // they route through the experts with the rest and add their compute, while the weights are read once.
             double StepSeconds(int sequences, double promptTokens = 0)
@@ -86,7 +103,8 @@ namespace DeepSeekHw.Sizing
                     floorSeconds += m.MoeLayers * touched / Math.Max(1, expertReads) * engine.BatchedMoeExpertMicroseconds * 1e-6; // one kernel per expert
                 }
 
-                return engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds;
+                return (engine.HostBoundDecode ? Math.Max(Math.Max(memorySeconds, computeSeconds), floorSeconds) : Math.Max(memorySeconds, computeSeconds) + floorSeconds)
+                    + AllReduceSeconds(routed);
             }
 
             var decodeStep = StepSeconds(rankSequences);
@@ -99,6 +117,12 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
             }
             notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            if (busBandwidth > 0)
+            {
+                var share = AllReduceSeconds(rankSequences * (1 + drafts)) / decodeStep;
+                notes.Add(Invariant($"Tensor-parallel all-reduce: two a layer over {TensorParallelLinkName(gpu, tp)} at {busBandwidth / 1e9:0.#} GB/s of bus bandwidth, {share:P0} of a decode step here{(share >= 0.1 ? "; NVLink-connected GPUs, fewer GPUs per model (data parallel) or a smaller batch cut it" : string.Empty)}."));
+            }
+
             if (engine.BatchedMoeExpertMicroseconds > 0 && m.IsMixtureOfExperts && rankSequences * (1 + drafts) > 1)
             {
                 notes.Add(Invariant($"Batched MoE: {engine.Name} runs the experts of a multi-token step one kernel each, {engine.BatchedMoeExpertMicroseconds:0} µs per routed expert the step touches in each MoE layer on top of the reads (fit to llama.cpp's August 2025 DeepSeek-V2-Lite runs, docs/accuracy.md)."));
@@ -132,7 +156,7 @@ namespace DeepSeekHw.Sizing
 
             var attention = AttentionFlops(m, prompt);
             var flops = promptFlopsPerToken * prompt;
-            var prefillSeconds = PrefillSeconds(prompt);
+            var prefillSeconds = PrefillSeconds(prompt) + AllReduceSeconds(prompt);
             e.PrefillTokensPerSecond = Math.Round(prompt / prefillSeconds, 1);
             e.TimeToFirstTokenSeconds = Math.Round(prefillSeconds + StepSeconds(1), 3);
             var accumulation = peak > (tflops ?? peak) ? "FP16 accumulation, as " + engine.Name + " runs its matrix products" : null;
@@ -173,6 +197,41 @@ namespace DeepSeekHw.Sizing
             notes.Add(Invariant($"Serving under load: each of the {sequences} sequences is replaced when its {output:N0} output tokens are done, so every decode step also prefills {promptsPerStep * prompt:#,0.##} prompt tokens of arriving requests on average ({sequences - 1} prompts of {prompt:N0} tokens over one request's output, in chunks of up to {chunk:N0}, {(engine.PromptScheduling == PromptScheduling.InStep ? "inside the decode steps" : "each as its own prefill batch")}): {extra * 1e3:0.##} ms a step, {extra / (decodeStep + extra):P0} of the time per output token."));
             return extra;
         }
+
+        /// <summary>
+        /// The all-reduce bus bandwidth a tensor-parallel group of <paramref name="tp"/> GPUs gets: NVLink or Infinity Fabric
+        /// at its one-way rate (a bridge joins pairs only), PCIe at <see cref="PcieAllReduceShare"/> of its one-way x16 rate,
+        /// and no more than one network rail per GPU once the group spans servers.
+        /// </summary>
+        internal static double AllReduceBusBytesPerSecond(GpuSpec gpu, int tp)
+        {
+            var link = LinkOf(gpu, tp);
+            var inside = link == GpuLink.Fabric ? gpu.InterconnectBandwidthBytesPerSecond!.Value / 2.0 : PcieOneWayBytesPerSecond(gpu.PcieGeneration) * PcieAllReduceShare;
+            return tp > GpusPerNode ? Math.Min(inside, NetworkAllReduceBytesPerSecond) : inside;
+        }
+
+        private static string TensorParallelLinkName(GpuSpec gpu, int tp) =>
+            tp > GpusPerNode ? "the network between servers"
+            : LinkOf(gpu, tp) == GpuLink.Fabric ? gpu.Interconnect
+            : Invariant($"PCIe {gpu.PcieGeneration ?? 4}.0 (no GPU-to-GPU link for {tp} GPUs)");
+
+        private enum GpuLink
+        {
+            Pcie,
+            Fabric,
+        }
+
+        private static GpuLink LinkOf(GpuSpec gpu, int tp)
+        {
+            var text = gpu.Interconnect ?? string.Empty;
+            var fabric = gpu.InterconnectBandwidthBytesPerSecond is > 0
+                && text.IndexOf("none", StringComparison.OrdinalIgnoreCase) < 0;
+            var pairsOnly = text.IndexOf("bridge", StringComparison.OrdinalIgnoreCase) >= 0;
+            return fabric && (!pairsOnly || tp <= 2) ? GpuLink.Fabric : GpuLink.Pcie;
+        }
+
+        // One-way bandwidth of a x16 link: 16 GB/s for PCIe 3.0, doubling each generation; 4.0 when the GPU does not say.
+        private static double PcieOneWayBytesPerSecond(int? generation) => 16e9 * Math.Pow(2, Math.Min(Math.Max((generation ?? 4) - 3, 0), 3));
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
         // group, and for MoE the expert group; independent data-parallel replicas add none.
