@@ -104,6 +104,15 @@ namespace DeepSeekHw
             return copy;
         }
 
+        /// <summary>This GPU as linked on one machine (what nvidia-smi topo -m found between its GPUs).</summary>
+        internal GpuSpec WithInterconnect(string interconnect, long? bandwidthBytesPerSecond)
+        {
+            var copy = (GpuSpec)MemberwiseClone();
+            copy.Interconnect = interconnect;
+            copy.InterconnectBandwidthBytesPerSecond = bandwidthBytesPerSecond;
+            return copy;
+        }
+
         public override string ToString() => Name;
     }
 }

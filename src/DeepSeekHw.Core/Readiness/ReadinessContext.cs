@@ -30,7 +30,7 @@ namespace DeepSeekHw.Readiness
             Deployment = request.Deployment;
             Model = request.Model;
             Gpus = Inventory.Gpus ?? Array.Empty<GpuDevice>();
-            Installed = InstalledGpus.From(Gpus, catalog);
+            Installed = InstalledGpus.From(Inventory, catalog);
             _largestFit = new Lazy<SizingEstimate?>(FindLargestFit);
             if (Deployment != null)
             {

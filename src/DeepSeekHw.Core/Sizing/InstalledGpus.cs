@@ -57,6 +57,29 @@ namespace DeepSeekHw.Sizing
             return new InstalledGpus(spec, devices.Count, all.Count - devices.Count);
         }
 
+        /// <summary>
+        /// The GPUs of an inventory, linked as the machine reports them: where nvidia-smi topo -m found PCIe between every
+        /// pair, tensor parallelism goes over PCIe whatever the catalog entry's bridge; where it found NVLink between every
+        /// pair, over NVLink even for more than a bridge's two GPUs.
+        /// </summary>
+        public static InstalledGpus? From(HardwareInventory inventory, DeepSeekCatalog catalog)
+        {
+            if (inventory is null)
+            {
+                throw new ArgumentNullException(nameof(inventory));
+            }
+
+            var installed = From(inventory.Gpus ?? Array.Empty<GpuDevice>(), catalog);
+            return installed is null || installed.Count < 2 ? installed : installed.LinkedAs(inventory.GpuInterconnect);
+        }
+
+        private InstalledGpus LinkedAs(string? measured) => measured switch
+        {
+            "PCIe" => new InstalledGpus(Spec.WithInterconnect("none (PCIe between these GPUs, as nvidia-smi topo -m reports)", null), Count, Ignored),
+            "NVLink" when Spec.InterconnectBandwidthBytesPerSecond is > 0 => new InstalledGpus(Spec.WithInterconnect("NVLink between every pair of these GPUs (nvidia-smi topo -m)", Spec.InterconnectBandwidthBytesPerSecond), Count, Ignored),
+            _ => this,
+        };
+
         /// <summary>Sizing by name alone (no device facts): the most common catalog GPU among the names.</summary>
         public static InstalledGpus? From(IEnumerable<string?> gpuNames, DeepSeekCatalog catalog) =>
             From(gpuNames.Select(name => new GpuDevice { Name = name ?? string.Empty }), catalog);

@@ -83,7 +83,7 @@ namespace DeepSeekHw.Commands.Infrastructure
 
             if (input != null)
             {
-                var installed = InstalledGpus.From(input.Gpus, Catalog);
+                var installed = InstalledGpus.From(input, Catalog);
                 if (installed is null)
                 {
                     if (allowNone && input.Gpus.Length == 0)

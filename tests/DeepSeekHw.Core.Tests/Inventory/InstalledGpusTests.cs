@@ -22,4 +22,30 @@ public class InstalledGpusTests
         Assert.Null(InstalledGpus.From(new[] { "Graphics Device" }, DeepSeekCatalog.Builtin));
         Assert.Null(InstalledGpus.From(Array.Empty<string?>(), DeepSeekCatalog.Builtin));
     }
+
+    private static HardwareInventory Machine(string gpu, int count, string? interconnect) => new HardwareInventory
+    {
+        Gpus = Enumerable.Range(0, count).Select(i => new GpuDevice { Index = i, Name = gpu, Vendor = GpuVendor.NVIDIA }).ToArray(),
+        GpuInterconnect = interconnect,
+    };
+
+    [Fact]
+    public void Gpus_the_machine_links_by_pcie_reduce_over_pcie_whatever_the_catalog_says()
+    {
+        var installed = InstalledGpus.From(Machine("H100-SXM", 8, "PCIe"), DeepSeekCatalog.Builtin)!;
+
+        Assert.Contains("nvidia-smi topo -m", installed.Spec.Interconnect, StringComparison.Ordinal);
+        Assert.Equal(0.4 * 64e9, InferenceSizing.AllReduceBusBytesPerSecond(installed.Spec, 8), 3);
+        Assert.Equal(900_000_000_000L, DeepSeekCatalog.Builtin.FindGpu("H100-SXM")!.InterconnectBandwidthBytesPerSecond); // the catalog entry is untouched
+    }
+
+    [Fact]
+    public void Bridged_gpus_the_machine_links_pair_by_pair_by_nvlink_reduce_over_nvlink_in_fours()
+    {
+        var linked = InstalledGpus.From(Machine("A100-PCIe-80GB", 4, "NVLink"), DeepSeekCatalog.Builtin)!;
+        var unknown = InstalledGpus.From(Machine("A100-PCIe-80GB", 4, null), DeepSeekCatalog.Builtin)!;
+
+        Assert.Equal(300e9, InferenceSizing.AllReduceBusBytesPerSecond(linked.Spec, 4));
+        Assert.Equal(0.4 * 32e9, InferenceSizing.AllReduceBusBytesPerSecond(unknown.Spec, 4), 3); // a bridge joins pairs only
+    }
 }
