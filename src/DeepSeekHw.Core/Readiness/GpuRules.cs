@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DeepSeekHw.Sizing;
@@ -403,7 +404,10 @@ namespace DeepSeekHw.Readiness
             }
 
             const string Fix = "Prefer NVLink/NVSwitch servers; on PCIe use pipeline parallelism across GPU pairs (vLLM --pipeline-parallel-size) to cut the traffic.";
-            var message = Invariant($"Tensor parallelism over {actual} links all-reduces every layer across PCIe: decode is slower than on NVLink.");
+            var cost = c.Estimate is { TensorParallelAllReduceSeconds: { } reduce, TimePerOutputTokenSeconds: { } perToken } && perToken > 0
+                ? Invariant($" At this load the all-reduces take {reduce * 1e3:0.#} ms of each decode step ({Math.Min(1, reduce / perToken):P0} of the time per token).")
+                : string.Empty;
+            var message = Invariant($"Tensor parallelism over {actual} links all-reduces every layer across PCIe: decode is slower than on NVLink.{cost}");
             return required != null
                 ? Verdict.Fail(expected, actual, "The tier asks for " + required + "; these GPUs are linked over " + actual + ".", Fix, c.Profile!.Source)
                 : Verdict.Warning(expected, actual, message, Fix);

@@ -119,6 +119,7 @@ namespace DeepSeekHw.Sizing
             notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
             if (busBandwidth > 0)
             {
+                e.TensorParallelAllReduceSeconds = Math.Round(AllReduceSeconds(rankSequences * (1 + drafts)), 6);
                 var share = AllReduceSeconds(rankSequences * (1 + drafts)) / decodeStep;
                 notes.Add(Invariant($"Tensor-parallel all-reduce: two a layer over {TensorParallelLinkName(gpu, tp)} at {busBandwidth / 1e9:0.#} GB/s of bus bandwidth, {share:P0} of a decode step here{(share >= 0.1 ? "; NVLink-connected GPUs, fewer GPUs per model (data parallel) or a smaller batch cut it" : string.Empty)}."));
             }

@@ -128,6 +128,12 @@ namespace DeepSeekHw
         /// <summary>Time per output token of one sequence (TPOT, inter-token latency) at this concurrency.</summary>
         public double? TimePerOutputTokenSeconds { get; set; }
 
+        /// <summary>
+        /// Time each decode step spends moving the tensor-parallel all-reduces over the GPUs' link (their bandwidth; their
+        /// latency is part of the per-layer floor); null without tensor parallelism.
+        /// </summary>
+        public double? TensorParallelAllReduceSeconds { get; set; }
+
         /// <summary>Prompt processing rate for one sequence's prompt of <see cref="PromptLength"/> tokens.</summary>
         public double? PrefillTokensPerSecond { get; set; }
 

@@ -225,6 +225,23 @@ public class CheckCaseTests
     }
 
     [Fact]
+    public void Tensor_parallel_over_pcie_says_what_the_all_reduces_cost_at_the_load_asked()
+    {
+        var request = new ReadinessRequest(Gpus("RTX-4090", 2, m => m.Interconnect = "PCIe"),
+            new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-14B")!) { Precision = WeightPrecision.BF16, ContextLength = 4096, Concurrency = 16 });
+
+        var check = ReadinessEngine.Evaluate(request, Catalog, CompatibilityChecklist.Builtin).Single(x => x.CheckId == CheckIds.GpuInterconnect);
+        var sized = SizingEngine.Estimate(new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-14B")!)
+        {
+            Precision = WeightPrecision.BF16, ContextLength = 4096, Concurrency = 16, Gpu = InstalledGpus.From(request.Inventory, Catalog)!.Spec, GpuCount = 2,
+        });
+
+        Assert.Equal(ReadinessStatus.Warning, check.Status);
+        Assert.NotNull(sized.TensorParallelAllReduceSeconds);
+        Assert.Contains(FormattableString.Invariant($"the all-reduces take {sized.TensorParallelAllReduceSeconds!.Value * 1e3:0.#} ms of each decode step"), check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_check_id_has_cases_that_reach_at_least_two_outcomes()
     {
         var outcomes = Cases.GroupBy(c => c.CheckId).ToDictionary(g => g.Key, g => g.Select(c => c.Expected).Distinct().Count());
