@@ -131,9 +131,12 @@ public sealed class AccuracyDocumentTests
         // "1024+1024" is a serving benchmark's prompt and output (requests keep arriving); a plain number is the context
         // of sequences that decode without newcomers (a fixed batch or llama-bench).
         var lengths = c[6].Split('+').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        // "FP8, FP8 KV" is the weights' precision and the KV cache's type (--kv-cache-dtype); a lone precision keeps Auto.
+        var precision = c[1].Split(", ");
         var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
-            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Precision = Enum.Parse<WeightPrecision>(precision[0]),
+            KvCacheType = precision.Length == 2 ? Enum.Parse<KvCacheType>(precision[1].Replace(" KV", string.Empty, StringComparison.Ordinal)) : KvCacheType.Auto,
             Engine = c[2],
             Gpu = DeepSeekCatalog.Builtin.FindGpu(c[3]),
             TensorParallel = int.Parse(c[4], CultureInfo.InvariantCulture),
