@@ -62,7 +62,7 @@ namespace DeepSeekHw.Sizing
 
             // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
             var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
-            var expertReads = engine.UsesTensorParallel ? plan.ExpertParallel : 1;
+            var expertReads = ExpertSplit(m, engine, tp, plan.ExpertParallel);
             // Speculative decoding with the MTP layer: each step verifies one drafted token per sequence as well, so the
             // experts touched and the compute follow two tokens per sequence, the MTP layer adds a layer, and a step yields
             // 1 + acceptance tokens.

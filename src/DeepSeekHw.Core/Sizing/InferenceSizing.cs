@@ -95,6 +95,11 @@ namespace DeepSeekHw.Sizing
             e.ExpertParallel = m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.ExpertParallel > 1 ? plan.ExpertParallel : 1;
             e.DataParallel = dp;
             e.DataParallelAttention = plan.DataParallelAttention;
+            if (m.IsMixtureOfExperts && engine.UsesTensorParallel && plan.TensorParallel > 1 && plan.ExpertParallel == 1)
+            {
+                notes.Add(Invariant($"Experts: no expert parallelism: each of the {plan.TensorParallel} tensor-parallel GPUs holds 1/{plan.TensorParallel} of every expert (SGLang without --ep-size, vLLM without --enable-expert-parallel)."));
+            }
+
             if (e.ExpertParallel > 1)
             {
                 notes.Add(e.ExpertParallel == plan.TensorParallel
@@ -268,16 +273,26 @@ namespace DeepSeekHw.Sizing
         /// <summary>Attention scores are built in memory: eager attention in Transformers, or an engine without flash attention.</summary>
         private static bool ScoresHeld(SizingRequest r, EngineProfile engine) => IsEager(r, engine) || LacksMlaFlashAttention(r, engine);
 
+        /// <summary>
+        /// How many GPUs of a stage share each MoE layer's expert weights: the tensor-parallel group shards every expert
+        /// when there is no expert parallelism (SGLang without --ep-size, vLLM without --enable-expert-parallel), expert
+        /// parallelism over the group holds whole experts instead (the same bytes per GPU), and over TP x DP fewer.
+        /// </summary>
+        internal static int ExpertSplit(ModelSpec m, EngineProfile engine, int tp, int expertParallel) =>
+            m.IsMixtureOfExperts && engine.UsesTensorParallel ? Math.Max(tp, expertParallel) : Math.Max(1, expertParallel);
+
         internal static int NodesFor(int gpus) => (gpus + GpusPerNode - 1) / GpusPerNode;
 
         private static LayoutPlan Plan(ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int step, int concurrency, int tp, int pp, int dp = 1, int ep = 0, bool dpAttention = false, bool scores = false, int kvLayers = 0)
         {
-            // Experts are split over the tensor group unless spread wider (TP x DP): then each GPU holds fewer of them.
+            // Experts are split over the tensor group (sharded without expert parallelism, whole with it: the same bytes per
+            // GPU) unless spread wider (TP x DP): then each GPU holds fewer of them.
             var expertParallel = ep > 0 ? ep : m.IsMixtureOfExperts && engine.UsesTensorParallel ? tp : 1;
+            var expertSplit = ExpertSplit(m, engine, tp, expertParallel);
             var weights = w.PerRank(tp, pp, !engine.InputEmbeddingOnCpu);
-            if (m.IsMixtureOfExperts && expertParallel != tp)
+            if (m.IsMixtureOfExperts && expertSplit != tp)
             {
-                weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertParallel * pp));
+                weights = weights - (long)(w.Experts / (double)(tp * pp)) + (long)(w.Experts / (double)(expertSplit * pp));
             }
 
             var activations = Activations(m, engine, tp, (long)prompt * concurrency, concurrency, tokens, step, scores); // the prompt's prefill, not the whole context
