@@ -150,6 +150,7 @@ public sealed class AccuracyDocumentTests
             "TimePerOutputTokenSeconds" => estimate.TimePerOutputTokenSeconds!.Value,
             "DecodeTokensPerSecond" => estimate.DecodeTokensPerSecond!.Value,
             "PrefillTokensPerSecond" => estimate.PrefillTokensPerSecond!.Value,
+            "TimeToFirstTokenSeconds" => estimate.TimeToFirstTokenSeconds!.Value,
             _ => throw new InvalidOperationException("docs/accuracy.md names an unknown quantity: " + c[8]),
         };
         var ratio = ours / double.Parse(c[9], CultureInfo.InvariantCulture);
