@@ -357,7 +357,10 @@ namespace DeepSeekHw.Cost
                 r.GpuCount = count;
                 if (request.TargetQps != null)
                 {
+                    // Under the target load finished requests are replaced at once: the decode speed includes the
+                    // newcomers' prompts, so a replica serves N / (N x prefill + output x step) requests a second.
                     r.ContextLength = request.PromptTokens + request.OutputTokens;
+                    r.PromptLength = request.PromptTokens;
                 }
             });
             try

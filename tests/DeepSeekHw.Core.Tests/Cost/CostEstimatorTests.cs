@@ -148,6 +148,31 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
+    public void A_replica_prefills_each_newcomer_once_so_long_prompts_cost_requests_per_second()
+    {
+        // N requests in flight, each a prefill of P tokens and O decode steps shared by N: a replica finishes
+        // N / (N x prefill + O x step) requests a second, which the sizing's time to first token plus its output at the
+        // decode speed under that load give.
+        double Qps(int prompt)
+        {
+            var request = Request("DeepSeek-R1-Distill-Qwen-7B", "Native", _ => { });
+            request.TargetQps = 5;
+            request.PromptTokens = prompt;
+            request.OutputTokens = 256;
+            var option = CostEstimator.Estimate(request, Catalog, CloudCatalog.Builtin).Single(o => o.Option == "AWS p5.4xlarge");
+            var sized = SizingEngine.Estimate(new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
+            {
+                Gpu = Catalog.FindGpu("H100-SXM"), GpuCount = 1, ContextLength = prompt + 256, PromptLength = prompt, Concurrency = option.Concurrency,
+            });
+            var expected = option.Concurrency / (sized.TimeToFirstTokenSeconds!.Value + (256 / sized.DecodeTokensPerSecondPerSequence!.Value));
+            Assert.Equal(expected, option.ReplicaQps!.Value, expected * 0.02);
+            return option.ReplicaQps!.Value;
+        }
+
+        Assert.True(Qps(4096) < Qps(256) / 2, "eight times the prompt, at least half the requests");
+    }
+
+    [Fact]
     public void A_replica_serves_more_when_more_sequences_fit()
     {
         // One H100 (80 GB) holds many more 768-token sequences of the 7B than an L4 (24 GB), and reads them faster.
