@@ -20,17 +20,6 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         private const double CrossNodeAllReduceMicroseconds = 26;
 
-        /// <summary>
-        /// Share of a PCIe x16 link's one-way rate that NCCL's ring all-reduce reaches between GPUs without NVLink: 12.7 GB/s
-        /// bus bandwidth for four RTX 4090s on PCIe 4.0 with peer-to-peer on (tinygrad/open-gpu-kernel-modules pull request
-        /// #22, all_reduce_perf), 28 GB/s for eight RTX 5090s on PCIe 5.0 and 35 for four (NVIDIA/nccl issue #1639): 0.4-0.55
-        /// of 32 and 64 GB/s, the low end taken.
-        /// </summary>
-        private const double PcieAllReduceShare = 0.4;
-
-        /// <summary>Bus bandwidth of an all-reduce leg between servers: one 400 Gb/s InfiniBand NDR or RoCE rail per GPU.</summary>
-        private const double NetworkAllReduceBytesPerSecond = 50e9;
-
         /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
         private const double MtpAcceptance = 0.85;
 
@@ -198,41 +187,6 @@ namespace DeepSeekHw.Sizing
             notes.Add(Invariant($"Serving under load: each of the {sequences} sequences is replaced when its {output:N0} output tokens are done, so every decode step also prefills {promptsPerStep * prompt:#,0.##} prompt tokens of arriving requests on average ({sequences - 1} prompts of {prompt:N0} tokens over one request's output, in chunks of up to {chunk:N0}, {(engine.PromptScheduling == PromptScheduling.InStep ? "inside the decode steps" : "each as its own prefill batch")}): {extra * 1e3:0.##} ms a step, {extra / (decodeStep + extra):P0} of the time per output token."));
             return extra;
         }
-
-        /// <summary>
-        /// The all-reduce bus bandwidth a tensor-parallel group of <paramref name="tp"/> GPUs gets: NVLink or Infinity Fabric
-        /// at its one-way rate (a bridge joins pairs only), PCIe at <see cref="PcieAllReduceShare"/> of its one-way x16 rate,
-        /// and no more than one network rail per GPU once the group spans servers.
-        /// </summary>
-        internal static double AllReduceBusBytesPerSecond(GpuSpec gpu, int tp)
-        {
-            var link = LinkOf(gpu, tp);
-            var inside = link == GpuLink.Fabric ? gpu.InterconnectBandwidthBytesPerSecond!.Value / 2.0 : PcieOneWayBytesPerSecond(gpu.PcieGeneration) * PcieAllReduceShare;
-            return tp > GpusPerNode ? Math.Min(inside, NetworkAllReduceBytesPerSecond) : inside;
-        }
-
-        private static string TensorParallelLinkName(GpuSpec gpu, int tp) =>
-            tp > GpusPerNode ? "the network between servers"
-            : LinkOf(gpu, tp) == GpuLink.Fabric ? gpu.Interconnect
-            : Invariant($"PCIe {gpu.PcieGeneration ?? 4}.0 (no GPU-to-GPU link for {tp} GPUs)");
-
-        private enum GpuLink
-        {
-            Pcie,
-            Fabric,
-        }
-
-        private static GpuLink LinkOf(GpuSpec gpu, int tp)
-        {
-            var text = gpu.Interconnect ?? string.Empty;
-            var fabric = gpu.InterconnectBandwidthBytesPerSecond is > 0
-                && text.IndexOf("none", StringComparison.OrdinalIgnoreCase) < 0;
-            var pairsOnly = text.IndexOf("bridge", StringComparison.OrdinalIgnoreCase) >= 0;
-            return fabric && (!pairsOnly || tp <= 2) ? GpuLink.Fabric : GpuLink.Pcie;
-        }
-
-        // One-way bandwidth of a x16 link: 16 GB/s for PCIe 3.0, doubling each generation; 4.0 when the GPU does not say.
-        private static double PcieOneWayBytesPerSecond(int? generation) => 16e9 * Math.Pow(2, Math.Min(Math.Max((generation ?? 4) - 3, 0), 3));
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
         // group, and for MoE the expert group; independent data-parallel replicas add none.
