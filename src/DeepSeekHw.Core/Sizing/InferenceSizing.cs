@@ -59,6 +59,12 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"Attention: {engine.Name} has no flash attention for MLA heads on {r.Gpu!.Name} (compute capability {r.Gpu.ComputeCapability}, needs {engine.MlaFlashAttentionMinComputeCapability:0.0}), so its compute buffer holds one layer's F32 scores for a {step}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {step} × 4 bytes = {(double)m.NumAttentionHeads * tokens * step * 4 / GiB:0.##} GiB, growing with the context."));
             }
 
+            if (kvType == KvCacheType.FP8 && engine.RunsGguf && engine.CachesMlaLatent && m.Attention == AttentionKind.MultiHeadLatent)
+            {
+                var f16Bytes = (m.KvLoraRank + m.QkRopeHeadDim) * 2L;
+                notes.Add(Invariant($"Attention: {engine.Name}'s flash attention reads the q8_0 latents of a layer after converting them to F16 (ggml-cuda fattn.cu): a scratch buffer of {f16Bytes:N0} B per cached token ({(double)f16Bytes * tokens / MiB:N0} MiB here), within its compute buffer and the 1 GiB margin."));
+            }
+
             e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
