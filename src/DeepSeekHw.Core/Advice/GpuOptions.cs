@@ -174,28 +174,32 @@ namespace DeepSeekHw.Advice
             return (options, options.FirstOrDefault()?.Configuration, !fitsHere);
         }
 
-        // The deployment with the engine's memory settings changed, least first: an FP8 KV cache, then the memory fraction
+        // The deployment with the engine's memory settings changed, least first: an 8-bit KV cache, then the memory fraction
         // a GPU that runs nothing else can give, then both.
         private static (SizingEstimate Estimate, SizingRequest Request, string How, string Source)? Tuned(SizingRequest asked, CompatibilityChecklist compat)
         {
             var engine = EngineProfile.Find(asked.Engine) ?? EngineProfile.DefaultFor(IsGguf(asked.Precision), training: false);
             var dedicated = compat.Policy(PolicyNames.DedicatedGpuMemoryUtilization);
             var variants = new List<(SizingRequest Request, string How, string Source)>();
-            if (asked.KvCacheType != KvCacheType.FP8 && engine.Fp8KvCache)
+            // GGUF engines have no FP8 cache; their 8-bit cache is q8_0, which -KvCacheType FP8 maps to (refused where it cannot run).
+            var eightBit = engine.Fp8KvCache || engine.RunsGguf;
+            var cacheName = engine.Fp8KvCache ? "an FP8 KV cache" : "an 8-bit q8_0 KV cache";
+            if (asked.KvCacheType != KvCacheType.FP8 && eightBit)
             {
-                variants.Add((asked.With(r => r.KvCacheType = KvCacheType.FP8), "an FP8 KV cache", "half the KV bytes per token of BF16"));
+                variants.Add((asked.With(r => r.KvCacheType = KvCacheType.FP8), cacheName,
+                    engine.Fp8KvCache ? "half the KV bytes per token of BF16" : "34 bytes per 32 values, 0.53 of the F16 cache's bytes per token"));
             }
 
             if (engine.DefaultMemoryUtilization is double current && current < dedicated.Value && asked.MemoryUtilization is null)
             {
                 variants.Add((asked.With(r => r.MemoryUtilization = dedicated.Value), Invariant($"memory utilization {dedicated.Value:0.##}"), dedicated.Source));
-                if (engine.Fp8KvCache && asked.KvCacheType != KvCacheType.FP8)
+                if (eightBit && asked.KvCacheType != KvCacheType.FP8)
                 {
                     variants.Add((asked.With(r =>
                     {
                         r.KvCacheType = KvCacheType.FP8;
                         r.MemoryUtilization = dedicated.Value;
-                    }), Invariant($"an FP8 KV cache and memory utilization {dedicated.Value:0.##}"), dedicated.Source));
+                    }), Invariant($"{cacheName} and memory utilization {dedicated.Value:0.##}"), dedicated.Source));
                 }
             }
 

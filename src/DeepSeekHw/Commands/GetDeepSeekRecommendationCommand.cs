@@ -22,12 +22,13 @@ namespace DeepSeekHw.Commands
     /// line where there is one), the ExpectedEffect computed for this deployment, and its Source, which says where a seed
     /// guide's figure is wrong.</para>
     /// <para>First comes the configuration to run: the deployment as asked when it fits; otherwise what fits, least change
-    /// first: an FP8 KV cache or a higher memory fraction, fewer sequences or a shorter context, an 8-bit, 4-bit (AWQ with
-    /// vLLM, Q4_K_M with llama.cpp) or smaller GGUF precision, more of the same GPU, then other GPUs to rent or buy,
-    /// cheapest first. A machine without a GPU big enough gets a CPU path: the model or the largest distill of its line as a
-    /// GGUF with llama.cpp, with tokens per second from system-memory bandwidth, and on a small GPU llama.cpp with part of
-    /// the model in RAM (-ngl, or --n-cpu-moe for DeepSeek's mixture-of-experts models). Each configuration carries its
-    /// sizing (Configuration) and launch settings (Launch), the same as Get-DeepSeekSizing and Get-DeepSeekLaunchConfig give.</para>
+    /// first: an 8-bit KV cache (FP8, or q8_0 with llama.cpp) or a higher memory fraction, fewer sequences or a shorter
+    /// context, an 8-bit, 4-bit (AWQ with vLLM, Q4_K_M with llama.cpp) or smaller GGUF precision, more of the same GPU,
+    /// then other GPUs to rent or buy, cheapest first. A machine without a GPU big enough gets a CPU path: the model or the
+    /// largest distill of its line as a GGUF with llama.cpp, with tokens per second from system-memory bandwidth, and on a
+    /// small GPU llama.cpp with part of the model in RAM (-ngl, or --n-cpu-moe for DeepSeek's mixture-of-experts models).
+    /// Each configuration carries its sizing (Configuration) and launch settings (Launch), the same as Get-DeepSeekSizing
+    /// and Get-DeepSeekLaunchConfig give.</para>
     /// <para>Then the remedies of failing readiness checks, the tuning items computed for the configuration (FP8 and 4-bit
     /// weights, an FP8 KV cache, continuous batching, FlashAttention, the limits to lower to on out-of-memory, gradient
     /// checkpointing, ZeRO-3 and CPU offload for fine-tuning, the fabric for layouts over several nodes), and the remedies

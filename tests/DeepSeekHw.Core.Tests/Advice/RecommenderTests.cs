@@ -118,6 +118,23 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void A_GGUF_that_misses_by_its_cache_is_offered_llama_cpps_q8_0_cache()
+    {
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
+        {
+            Gpu = Catalog.FindGpu("RTX-3060"), GpuCount = 1, Precision = WeightPrecision.Q4_K_M, Engine = "llama.cpp", ContextLength = 131072,
+        };
+        Assert.False(SizingEngine.Estimate(request).Fits);
+
+        var advice = Recommender.Recommend(new RecommendationRequest(request) { PrecisionGiven = true }, Catalog, Compat, CloudCatalog.Builtin);
+
+        var cache = advice.First(a => a.Category == "KvCache");
+        Assert.Contains("an 8-bit q8_0 KV cache", cache.Title, StringComparison.Ordinal);
+        Assert.Equal(("FP8", "Q4_K_M", 131072), (cache.Configuration!.KvCacheType, cache.Configuration.Precision, cache.Configuration.ContextLength));
+        Assert.Contains("34 bytes per 32 values", cache.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_deployment_that_fits_is_recommended_as_asked_with_its_tuning_effects()
     {
         var advice = Recommend("DeepSeek-R1-Distill-Qwen-7B", gpu: "H100-SXM", gpuCount: 1, precision: WeightPrecision.BF16, concurrency: 8);
