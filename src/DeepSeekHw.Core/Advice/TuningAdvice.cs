@@ -77,11 +77,18 @@ namespace DeepSeekHw.Advice
                 return null;
             }
 
-            return Item("KvCache", Invariant($"An FP8 KV cache holds {after:N0} sequences instead of {before:N0}"),
-                Invariant($"The KV cache takes {ByteSize.Format(e.KvCacheBytesPerGpu)} per GPU at this load; 8-bit elements halve it."),
-                e.Engine == "llama.cpp" ? "-ctk q8_0 -ctv q8_0 -fa on" : e.Engine == "SGLang" ? "--kv-cache-dtype fp8_e4m3" : "--kv-cache-dtype fp8",
+            var engine = EngineProfile.Find(e.Engine);
+            if (engine?.EightBitKvCacheSetting is not { } setting)
+            {
+                return null;
+            }
+
+            var q8 = engine.RunsGguf; // GGUF engines' 8-bit cache is q8_0: 34 bytes per 32 values
+            return Item("KvCache", Invariant($"{(q8 ? "An 8-bit q8_0" : "An FP8")} KV cache holds {after:N0} sequences instead of {before:N0}"),
+                Invariant($"The KV cache takes {ByteSize.Format(e.KvCacheBytesPerGpu)} per GPU at this load; 8-bit elements {(q8 ? "cut it to 0.53 (with their block scales)" : "halve it")}."),
+                setting,
                 Invariant($"max sequences {before:N0} to {after:N0}; longest context {e.MaxContextLength:N0} to {fp8.MaxContextLength:N0} tokens"),
-                "Get-DeepSeekSizing -KvCacheType FP8; vLLM and SGLang KV-cache dtype arguments");
+                "Get-DeepSeekSizing -KvCacheType FP8; the engine's KV-cache setting (engines.json eightBitKvCacheSetting)");
         }
 
         private static Recommendation? Fp8(SizingRequest request, SizingEstimate e)

@@ -229,7 +229,7 @@ namespace DeepSeekHw.Launch
 
             if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase))
             {
-                arguments.AddRange(new[] { "--kv-cache-dtype", "fp8" });
+                arguments.AddRange(EightBitKvCacheArguments("vLLM"));
             }
 
             if (config.Quantization != null)
@@ -288,7 +288,7 @@ namespace DeepSeekHw.Launch
 
             if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase))
             {
-                arguments.AddRange(new[] { "--kv-cache-dtype", "fp8_e4m3" });
+                arguments.AddRange(EightBitKvCacheArguments("SGLang"));
             }
 
             if (config.Quantization != null)
@@ -325,7 +325,7 @@ namespace DeepSeekHw.Launch
 
             if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase) || string.Equals(config.KvCacheType, "Q8_0", StringComparison.OrdinalIgnoreCase))
             {
-                arguments.AddRange(new[] { "-ctk", "q8_0", "-ctv", "q8_0", "-fa", "on" });
+                arguments.AddRange(EightBitKvCacheArguments("llama.cpp"));
                 notes.Add("An 8-bit KV cache in llama.cpp is q8_0, which needs flash attention (-fa).");
             }
 
@@ -365,13 +365,29 @@ namespace DeepSeekHw.Launch
                 .Append("PARAMETER num_ctx ").Append(N(config.ContextLength)).Append('\n')
                 .Append("PARAMETER num_gpu ").Append(N(config.GpuLayers.Value)).Append('\n')
                 .ToString();
-            config.Environment = new Dictionary<string, string> { ["OLLAMA_NUM_PARALLEL"] = N(Math.Max(1, config.Concurrency)) };
+            var environment = new Dictionary<string, string> { ["OLLAMA_NUM_PARALLEL"] = N(Math.Max(1, config.Concurrency)) };
+            if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase) || string.Equals(config.KvCacheType, "Q8_0", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var setting in EightBitKvCacheArguments("Ollama"))
+                {
+                    var equals = setting.IndexOf('=');
+                    environment[setting.Substring(0, equals)] = setting.Substring(equals + 1);
+                }
+
+                notes.Add("An 8-bit KV cache in Ollama is q8_0 (OLLAMA_KV_CACHE_TYPE), which needs flash attention (OLLAMA_FLASH_ATTENTION=1).");
+            }
+
+            config.Environment = environment;
             config.Arguments = new[] { "ollama", "create", name, "-f", "Modelfile" };
             config.Kind = "Modelfile";
-            config.Text = "# Modelfile\n" + modelfile + "# then: OLLAMA_NUM_PARALLEL=" + config.Environment["OLLAMA_NUM_PARALLEL"] + " ollama serve, and: " + Shell(config.Arguments) + " && ollama run " + name + "\n";
+            config.Text = "# Modelfile\n" + modelfile + "# then: " + string.Join(" ", environment.Select(v => v.Key + "=" + v.Value)) + " ollama serve, and: " + Shell(config.Arguments) + " && ollama run " + name + "\n";
             notes.Add(Invariant($"Ollama gives each of the {config.Concurrency} parallel request(s) num_ctx tokens: the KV cache is sized for num_ctx x OLLAMA_NUM_PARALLEL."));
             config.Notes = notes.ToArray();
         }
+
+        // The engine's own words for an 8-bit KV cache, from its profile (engines.json eightBitKvCacheSetting).
+        private static string[] EightBitKvCacheArguments(string engine) =>
+            (EngineProfile.Find(engine)?.EightBitKvCacheSetting ?? string.Empty).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
 
         private static void Finish(LaunchConfig config, List<string> arguments, List<string> notes)
         {

@@ -35,6 +35,7 @@ namespace DeepSeekHw.Sizing
             CachesMlaLatent = Flag(node, "cachesMlaLatent", where);
             Fp8MlaCacheWithIndexer = Flag(node, "fp8MlaCacheWithIndexer", where);
             Fp8KvCache = Flag(node, "fp8KvCache", where);
+            EightBitKvCacheSetting = OptionalText(node, "eightBitKvCacheSetting", where);
             Fp8WeightOnlyOnOlderGpus = Flag(node, "fp8WeightOnlyOnOlderGpus", where);
             DefaultMemoryUtilization = OptionalNumber(node, "memoryUtilization", where);
             StaticFraction = StaticFractionRule.Read(node["staticFractionRule"], where + " staticFractionRule");
@@ -111,6 +112,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Has an FP8 KV cache (for MLA models too).</summary>
         public bool Fp8KvCache { get; }
+
+        /// <summary>
+        /// How the engine is told to keep an 8-bit KV cache (FP8, or q8_0 for GGUF engines): command-line arguments, or
+        /// NAME=value environment settings for Ollama; null when it has none.
+        /// </summary>
+        public string? EightBitKvCacheSetting { get; }
 
         /// <summary>Runs FP8 weights weight-only (dequantized in the kernel) on GPUs without FP8 units.</summary>
         public bool Fp8WeightOnlyOnOlderGpus { get; }

@@ -134,6 +134,25 @@ public sealed class RecommenderTests
         Assert.Contains("34 bytes per 32 values", cache.Source, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("llama.cpp", "An 8-bit q8_0 KV cache holds", "-ctk q8_0 -ctv q8_0 -fa on")]
+    [InlineData("Ollama", "An 8-bit q8_0 KV cache holds", "OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0")]
+    [InlineData("vLLM", "An FP8 KV cache holds", "--kv-cache-dtype fp8")]
+    public void The_kv_cache_tuning_item_speaks_each_engines_language(string engine, string title, string action)
+    {
+        var precision = engine == "vLLM" ? WeightPrecision.AWQ_INT4 : WeightPrecision.Q4_K_M;
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
+        {
+            Gpu = Catalog.FindGpu("RTX-4090"), GpuCount = 1, Precision = precision, Engine = engine, ContextLength = 32768, Concurrency = 2,
+        };
+
+        var advice = Recommender.Recommend(new RecommendationRequest(request) { PrecisionGiven = true }, Catalog, Compat, CloudCatalog.Builtin);
+
+        var item = advice.Single(a => a.Category == "KvCache" && a.Configuration is null);
+        Assert.StartsWith(title, item.Title, StringComparison.Ordinal);
+        Assert.Equal(action, item.Action);
+    }
+
     [Fact]
     public void A_deployment_that_fits_is_recommended_as_asked_with_its_tuning_effects()
     {

@@ -87,6 +87,19 @@ public sealed class LaunchPlannerTests
         Assert.Equal("fp8", Flags(Plan("DeepSeek-R1-Distill-Qwen-7B", "BF16", "H100-SXM", 1, 8192, 1, "vLLM", KvCacheType.FP8).Config.Arguments)["--kv-cache-dtype"]);
     }
 
+    [Fact]
+    public void Each_engine_is_asked_for_its_own_8_bit_kv_cache()
+    {
+        Assert.Equal("fp8_e4m3", Flags(Plan("DeepSeek-R1-Distill-Qwen-7B", "BF16", "H100-SXM", 1, 8192, 1, "SGLang", KvCacheType.FP8).Config.Arguments)["--kv-cache-dtype"]);
+        var llama = Flags(Plan("DeepSeek-V2-Lite", "Q4_K_M", "RTX-3090", 1, 32768, 1, "llama.cpp", KvCacheType.FP8).Config.Arguments);
+        Assert.Equal(("q8_0", "on"), (llama["-ctk"], llama["-fa"]));
+
+        var (_, ollama) = Plan("DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", "RTX-3060", null, 16384, 2, "Ollama", KvCacheType.FP8);
+        Assert.Equal(("q8_0", "1"), (ollama.Environment["OLLAMA_KV_CACHE_TYPE"], ollama.Environment["OLLAMA_FLASH_ATTENTION"]));
+        Assert.Contains("# then: OLLAMA_NUM_PARALLEL=2 OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0 ollama serve", ollama.Text, StringComparison.Ordinal);
+        Assert.False(Plan("DeepSeek-R1-Distill-Qwen-7B", "Q4_K_M", "RTX-3060", null, 16384, 2, "Ollama").Config.Environment.ContainsKey("OLLAMA_KV_CACHE_TYPE"));
+    }
+
     [Theory]
     [InlineData("DeepSeek-V3", "Native", "H200-SXM", "vLLM")]
     [InlineData("DeepSeek-R1-Distill-Llama-70B", "FP8", "MI300X", "SGLang")]
