@@ -76,6 +76,17 @@ Describe '-MultiTokenPrediction' {
         (New-DeepSeekHardware -Gpu H200-SXM -GpuCount 8 | Test-DeepSeekReadiness -Model DeepSeek-R1-0528 -Engine SGLang -MultiTokenPrediction -IncludeCheck GPU.Memory).Status | Should -Be 'Pass'
     }
 
+    It 'drafts several tokens a step with -SpeculativeTokens, which implies -MultiTokenPrediction' {
+        $common = @{ Model = 'DeepSeek-R1-0528'; Gpu = 'H200-SXM'; GpuCount = 8; Engine = 'SGLang'; ContextLength = 4096 }
+        $three = Get-DeepSeekSizing @common -SpeculativeTokens 3
+        $one = Get-DeepSeekSizing @common -MultiTokenPrediction
+        $three.MultiTokenPrediction | Should -BeTrue
+        $three.SpeculativeTokens | Should -Be 3
+        $three.DecodeTokensPerSecondPerSequence | Should -BeGreaterThan $one.DecodeTokensPerSecondPerSequence
+        (Get-DeepSeekLaunchConfig @common -SpeculativeTokens 3).Text | Should -Match '--speculative-num-steps 3 --speculative-eagle-topk 1 --speculative-num-draft-tokens 4'
+        { Get-DeepSeekSizing @common -SpeculativeTokens 4 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
     It 'writes MultiTokenPredictionNotSupported for a model without an MTP layer' {
         $null = Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-7B -Gpu H100-SXM -MultiTokenPrediction -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MultiTokenPredictionNotSupported,*'

@@ -219,8 +219,9 @@ namespace DeepSeekHw.Launch
             arguments.AddRange(new[] { "--max-model-len", N(config.ContextLength), "--max-num-seqs", N(config.Concurrency) });
             if (estimate.MultiTokenPrediction)
             {
-                config.SpeculativeTokens = 1;
-                arguments.AddRange(new[] { "--speculative-config", "{\"method\": \"deepseek_mtp\", \"num_speculative_tokens\": 1}" });
+                var drafts = estimate.SpeculativeTokens ?? 1;
+                config.SpeculativeTokens = drafts;
+                arguments.AddRange(new[] { "--speculative-config", "{\"method\": \"deepseek_mtp\", \"num_speculative_tokens\": " + N(drafts) + "}" });
             }
             if (config.MemoryUtilization is double utilization)
             {
@@ -277,9 +278,10 @@ namespace DeepSeekHw.Launch
             arguments.AddRange(new[] { "--context-length", N(config.ContextLength), "--max-running-requests", N(config.Concurrency) });
             if (estimate.MultiTokenPrediction)
             {
-                // SGLang drafts with the NextN (MTP) layer through EAGLE: one step, one candidate, two tokens verified.
-                config.SpeculativeTokens = 1;
-                arguments.AddRange(new[] { "--speculative-algorithm", "EAGLE", "--speculative-num-steps", "1", "--speculative-eagle-topk", "1", "--speculative-num-draft-tokens", "2" });
+                // SGLang drafts with the NextN (MTP) layer through EAGLE: a step per draft, one candidate each, drafts + 1 verified.
+                var drafts = estimate.SpeculativeTokens ?? 1;
+                config.SpeculativeTokens = drafts;
+                arguments.AddRange(new[] { "--speculative-algorithm", "EAGLE", "--speculative-num-steps", N(drafts), "--speculative-eagle-topk", "1", "--speculative-num-draft-tokens", N(drafts + 1) });
             }
             if (config.MemoryUtilization is double utilization)
             {

@@ -23,6 +23,27 @@ namespace DeepSeekHw.Sizing
         /// <summary>Share of drafted second tokens the model accepts: 85-90% (DeepSeek-V3 technical report, §5.4.3); the low end.</summary>
         private const double MtpAcceptance = 0.85;
 
+        /// <summary>
+        /// Share of each later draft accepted once the one before it was: the MTP layer, trained to predict one token ahead,
+        /// is chained on its own guesses. 0.57 gives SGLang's measured accept length of 2.61 tokens a step at three EAGLE steps
+        /// (DeepSeek-V3, SGLang 0.5.7, the SGLang cookbook's DeepSeek-V3 page): 1 + 0.85 × (1 + 0.57 + 0.57²).
+        /// </summary>
+        private const double MtpLaterAcceptance = 0.57;
+
+        /// <summary>Tokens a step yields on average with <paramref name="drafts"/> chained drafts: the verified token plus each draft accepted.</summary>
+        internal static double MtpTokensPerStep(int drafts)
+        {
+            var tokens = 1.0;
+            var reach = MtpAcceptance;
+            for (var i = 0; i < drafts; i++)
+            {
+                tokens += reach;
+                reach *= MtpLaterAcceptance;
+            }
+
+            return tokens;
+        }
+
         private static bool IsInt4WeightOnly(WeightPrecision p) => p is WeightPrecision.AWQ_INT4 or WeightPrecision.GPTQ_INT4 or WeightPrecision.INT4;
 
         private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, List<string> notes)
@@ -52,13 +73,14 @@ namespace DeepSeekHw.Sizing
             // With experts spread over every rank (DP attention), all ranks' tokens choose experts together.
             var expertGroupRanks = plan.ExpertParallel > tp ? plan.DataParallel : 1;
             var expertReads = ExpertSplit(m, engine, tp, plan.ExpertParallel);
-            // Speculative decoding with the MTP layer: each step verifies one drafted token per sequence as well, so the
-            // experts touched and the compute follow two tokens per sequence, the MTP layer adds a layer, and a step yields
-            // 1 + acceptance tokens.
-            var drafts = r.MultiTokenPrediction ? 1 : 0;
-            var floorLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
-            var kvLayers = floorLayers;
-            var tokensPerStep = 1 + (drafts * MtpAcceptance);
+            // Speculative decoding with the MTP layer: each step verifies the drafted tokens of every sequence as well, so
+            // the experts touched and the compute follow 1 + drafts tokens per sequence; the MTP layer runs once per draft
+            // (each draft feeds the next), and a step yields the verified token plus the drafts accepted in a row.
+            var drafts = r.MultiTokenPrediction ? r.SpeculativeTokens : 0;
+            var floorLayers = m.NumLayers + (drafts * m.MtpLayers);
+            // The MTP layer keeps one cache; its weight and cache reads on the later draft passes (a 62nd of a step each) are left out.
+            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            var tokensPerStep = MtpTokensPerStep(drafts);
             var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
             var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
             var prefillEfficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1);
@@ -103,7 +125,9 @@ namespace DeepSeekHw.Sizing
             e.DecodeTokensPerSecondPerSequence = Math.Round(tokensPerStep / step, 2);
             if (r.MultiTokenPrediction)
             {
-                notes.Add(Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths."));
+                notes.Add(drafts == 1
+                    ? Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths.")
+                    : Invariant($"Multi-token prediction: the MTP layer drafts {drafts} tokens per sequence, one pass each, and the step verifies them; it yields {tokensPerStep:0.##} tokens on average ({MtpAcceptance:P0} acceptance of the first draft, the DeepSeek-V3 technical report's low end, and {MtpLaterAcceptance:P0} of each later one after an accepted draft, fit to SGLang's accept length of 2.61 at three steps); acceptance depends on the text, higher for code and maths. Each later draft pass is charged one MTP layer's launch time only: SGLang reports at most 1.8× at batch 1 from MTP on 8×H200, so treat the gain of more than one draft as an upper bound."));
             }
             notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
             if (busBandwidth > 0)

@@ -22,6 +22,9 @@ namespace DeepSeekHw.Sizing
         /// <summary>About a million sequences: more than any engine schedules on one deployment.</summary>
         public const int MaxConcurrency = 1 << 20;
 
+        /// <summary>Most MTP drafts per step sized: SGLang's default EAGLE steps for DeepSeek, where acceptance was measured.</summary>
+        public const int MaxSpeculativeTokens = 3;
+
         /// <summary>65,536 GPUs: past the largest training clusters; a count beyond it is a typo.</summary>
         public const int MaxGpuCount = 1 << 16;
 
@@ -94,6 +97,7 @@ namespace DeepSeekHw.Sizing
                 Model = model.Name,
                 Precision = gguf?.FileType ?? precision.ToString(),
                 MultiTokenPrediction = request.MultiTokenPrediction,
+                SpeculativeTokens = request.MultiTokenPrediction ? request.SpeculativeTokens : (int?)null,
                 Engine = engine.Name,
                 Workload = request.Workload,
                 ContextLength = context,
@@ -303,6 +307,12 @@ namespace DeepSeekHw.Sizing
             }
 
             ValidateLayout(request, model, engine);
+
+            if (request.MultiTokenPrediction && (request.SpeculativeTokens < 1 || request.SpeculativeTokens > MaxSpeculativeTokens))
+            {
+                throw new SizingException(SizingErrorIds.MultiTokenPredictionNotSupported, Invariant(
+                    $"SpeculativeTokens must be 1 to {MaxSpeculativeTokens} (got {request.SpeculativeTokens}): the acceptance of later drafts is measured up to {MaxSpeculativeTokens} (SGLang's default EAGLE steps for DeepSeek)."));
+            }
 
             if (request.MultiTokenPrediction && (model.MtpLayers <= 0 || !engine.RunsMtpDrafts || request.Workload != SizingWorkload.Inference))
             {

@@ -113,8 +113,11 @@ namespace DeepSeekHw
         /// </summary>
         public double? KvCacheConcurrency { get; set; }
 
-        /// <summary>Whether the MTP layer drafts a token per step (speculative decoding): its weights and cache are counted.</summary>
+        /// <summary>Whether the MTP layer drafts tokens each step (speculative decoding): its weights and cache are counted.</summary>
         public bool MultiTokenPrediction { get; set; }
+
+        /// <summary>Tokens the MTP layer drafts per step when <see cref="MultiTokenPrediction"/> is on; null otherwise.</summary>
+        public int? SpeculativeTokens { get; set; }
 
         /// <summary>Transformers' attention implementation the memory assumes (Sdpa, Eager, FlashAttention2); null for serving engines.</summary>
         public string? AttentionImplementation { get; set; }

@@ -73,10 +73,16 @@ namespace DeepSeekHw.Sizing
         public GgufFile? GgufFile { get; set; }
 
         /// <summary>
-        /// Speculative decoding with the checkpoint's multi-token-prediction layer drafting one token a step (DeepSeek-V3/R1
-        /// on vLLM or SGLang): the layer's weights and KV cache are loaded, and each step yields 1 + acceptance tokens.
+        /// Speculative decoding with the checkpoint's multi-token-prediction layer drafting tokens each step (DeepSeek-V3/R1
+        /// on vLLM or SGLang): the layer's weights and KV cache are loaded, and each step yields 1 + the accepted drafts.
         /// </summary>
         public bool MultiTokenPrediction { get; set; }
+
+        /// <summary>
+        /// Tokens the MTP layer drafts per step, one pass each (vLLM num_speculative_tokens, SGLang --speculative-num-steps):
+        /// 1 to <see cref="SizingEngine.MaxSpeculativeTokens"/>; used with <see cref="MultiTokenPrediction"/>.
+        /// </summary>
+        public int SpeculativeTokens { get; set; } = 1;
 
         /// <summary>Allows a context longer than the model's configured maximum.</summary>
         public bool Force { get; set; }

@@ -153,10 +153,19 @@ namespace DeepSeekHw.Commands
 
         /// <summary>
         /// Speculative decoding with the MTP layer of DeepSeek-V3/R1 (vLLM deepseek_mtp, SGLang EAGLE): its weights and KV
-        /// cache are loaded, and each step yields about 1.85 tokens (85% acceptance of the drafted token).
+        /// cache are loaded, and each step yields about 1.85 tokens with one draft (85% acceptance of the drafted token).
         /// </summary>
         [Parameter(ParameterSetName = ModelSet)]
         public SwitchParameter MultiTokenPrediction { get; set; }
+
+        /// <summary>
+        /// Tokens the MTP layer drafts per step, 1 to 3 (vLLM num_speculative_tokens, SGLang --speculative-num-steps; SGLang
+        /// defaults to 3): each draft is one more pass of the MTP layer and one more token verified per sequence; 3 drafts
+        /// yield about 2.6 tokens a step. Implies -MultiTokenPrediction. Default: 1.
+        /// </summary>
+        [Parameter(ParameterSetName = ModelSet)]
+        [ValidateRange(1, SizingEngine.MaxSpeculativeTokens)]
+        public int? SpeculativeTokens { get; set; }
 
         /// <summary>Fraction of each GPU the engine may use (vLLM's --gpu-memory-utilization). Default: the engine's own.</summary>
         [Parameter(ParameterSetName = ModelSet)]

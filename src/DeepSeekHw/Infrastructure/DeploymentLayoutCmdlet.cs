@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using DeepSeekHw.Sizing;
 
 namespace DeepSeekHw.Commands.Infrastructure
 {
@@ -34,9 +35,18 @@ namespace DeepSeekHw.Commands.Infrastructure
 
         /// <summary>
         /// Speculative decoding with the MTP layer of DeepSeek-V3/R1 (vLLM deepseek_mtp, SGLang EAGLE): its weights and KV
-        /// cache are loaded, and each step yields about 1.85 tokens (85% acceptance of the drafted token).
+        /// cache are loaded, and each step yields about 1.85 tokens with one draft (85% acceptance of the drafted token).
         /// </summary>
         [Parameter]
         public SwitchParameter MultiTokenPrediction { get; set; }
+
+        /// <summary>
+        /// Tokens the MTP layer drafts per step, 1 to 3 (vLLM num_speculative_tokens, SGLang --speculative-num-steps; SGLang
+        /// defaults to 3): each draft is one more pass of the MTP layer and one more token verified per sequence; 3 drafts
+        /// yield about 2.6 tokens a step. Implies -MultiTokenPrediction. Default: 1.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, SizingEngine.MaxSpeculativeTokens)]
+        public int? SpeculativeTokens { get; set; }
     }
 }

@@ -17,6 +17,9 @@ namespace DeepSeekHw.Commands.Infrastructure
 
         /// <summary>Speculative decoding with the model's MTP layer: part of how a deployment is served, as the layout is.</summary>
         System.Management.Automation.SwitchParameter MultiTokenPrediction { get; }
+
+        /// <summary>Tokens the MTP layer drafts per step; giving it turns on <see cref="MultiTokenPrediction"/>.</summary>
+        int? SpeculativeTokens { get; }
     }
 
     internal static class LayoutParameters
@@ -28,7 +31,8 @@ namespace DeepSeekHw.Commands.Infrastructure
             request.DataParallel = layout.DataParallel;
             request.ExpertParallel = layout.ExpertParallel;
             request.DataParallelAttention = layout.DataParallelAttention;
-            request.MultiTokenPrediction = layout.MultiTokenPrediction;
+            request.MultiTokenPrediction = layout.MultiTokenPrediction || layout.SpeculativeTokens.HasValue;
+            request.SpeculativeTokens = layout.SpeculativeTokens ?? 1;
             return request;
         }
     }
