@@ -73,6 +73,10 @@ namespace DeepSeekHw.Commands
     /// <code>1024, 128 | ForEach-Object { Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Llama-8B -Precision BF16 -Gpu H100-SXM -Concurrency 64 -ContextLength 1152 -PromptLength $_ } | Format-Table PromptLength, TimePerOutputTokenSeconds, DecodeTokensPerSecond</code>
     /// <para>64 requests in flight, as a serving benchmark keeps them: 1,024-token prompts with 128-token answers spend about half of each decode step on the prompts of arriving requests; 128-token prompts barely slow it.</para>
     /// </example>
+    /// <example>
+    /// <code>1..3 | ForEach-Object { Get-DeepSeekSizing -Model DeepSeek-R1-0528 -Gpu H200-SXM -GpuCount 8 -Engine SGLang -ContextLength 4096 -SpeculativeTokens $_ } | Format-Table SpeculativeTokens, DecodeTokensPerSecondPerSequence, DecodeTokensPerSecond</code>
+    /// <para>DeepSeek-R1 drafting one to three tokens a step with its MTP layer (SGLang's default is three EAGLE steps): each draft adds a pass of the layer and a verified token; beyond one draft the gain is an upper bound.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DeepSeekSizing", DefaultParameterSetName = ByGpuSet)]
     [OutputType(typeof(SizingEstimate))]
     public sealed class GetDeepSeekSizingCommand : DeploymentLayoutCmdlet, IWorkloadParameters
