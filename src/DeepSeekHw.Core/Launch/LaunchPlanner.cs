@@ -282,6 +282,12 @@ namespace DeepSeekHw.Launch
                 var drafts = estimate.SpeculativeTokens ?? 1;
                 config.SpeculativeTokens = drafts;
                 arguments.AddRange(new[] { "--speculative-algorithm", "EAGLE", "--speculative-num-steps", N(drafts), "--speculative-eagle-topk", "1", "--speculative-num-draft-tokens", N(drafts + 1) });
+                if (config.Concurrency > SglangSpeculativeCudaGraphBatch)
+                {
+                    // Past its captured batch sizes SGLang decodes without CUDA graphs, far slower than sized.
+                    arguments.AddRange(new[] { "--cuda-graph-max-bs", N(config.Concurrency) });
+                    notes.Add(Invariant($"SGLang captures CUDA graphs for speculative decoding up to {SglangSpeculativeCudaGraphBatch} requests by default; --cuda-graph-max-bs {config.Concurrency} covers the {config.Concurrency} asked (more capture time and memory at start-up)."));
+                }
             }
             if (config.MemoryUtilization is double utilization)
             {
@@ -386,6 +392,12 @@ namespace DeepSeekHw.Launch
             notes.Add(Invariant($"Ollama gives each of the {config.Concurrency} parallel request(s) num_ctx tokens: the KV cache is sized for num_ctx x OLLAMA_NUM_PARALLEL."));
             config.Notes = notes.ToArray();
         }
+
+        /// <summary>
+        /// SGLang's default largest CUDA-graph batch with speculative decoding (server_args: 48; its DeepSeek docs say to
+        /// raise --max-running-requests and the captured batch sizes beyond it).
+        /// </summary>
+        private const int SglangSpeculativeCudaGraphBatch = 48;
 
         // The engine's own words for an 8-bit KV cache, from its profile (engines.json eightBitKvCacheSetting).
         private static string[] EightBitKvCacheArguments(string engine) =>

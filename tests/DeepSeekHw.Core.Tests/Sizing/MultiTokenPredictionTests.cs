@@ -111,6 +111,10 @@ public sealed class MultiTokenPredictionTests
         Assert.Equal(1, sglang.SpeculativeTokens);
         Assert.DoesNotContain("--speculative", LaunchPlanner.Plan(model, Size(false), gpu).Text, StringComparison.Ordinal);
 
+        Assert.DoesNotContain("--cuda-graph-max-bs", sglang.Text, StringComparison.Ordinal);
+        var busy = LaunchPlanner.Plan(model, Size(true, concurrency: 64), gpu);
+        Assert.Contains("--cuda-graph-max-bs 64", busy.Text, StringComparison.Ordinal); // past SGLang's 48 captured for speculation
+
         var three = LaunchPlanner.Plan(model, Size(true, drafts: 3), gpu);
         Assert.Contains("--speculative-num-steps 3 --speculative-eagle-topk 1 --speculative-num-draft-tokens 4", three.Text, StringComparison.Ordinal);
         Assert.Equal(3, three.SpeculativeTokens);
