@@ -182,7 +182,7 @@ namespace DeepSeekHw.Advice
             var dedicated = compat.Policy(PolicyNames.DedicatedGpuMemoryUtilization);
             var variants = new List<(SizingRequest Request, string How, string Source)>();
             // GGUF engines have no FP8 cache; their 8-bit cache is q8_0, which -KvCacheType FP8 maps to (refused where it cannot run).
-            var eightBit = engine.Fp8KvCache || engine.RunsGguf;
+            var eightBit = engine.HasEightBitKvCache;
             var cacheName = engine.Fp8KvCache ? "an FP8 KV cache" : "an 8-bit q8_0 KV cache";
             if (asked.KvCacheType != KvCacheType.FP8 && eightBit)
             {

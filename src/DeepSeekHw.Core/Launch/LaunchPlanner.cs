@@ -228,7 +228,7 @@ namespace DeepSeekHw.Launch
                 arguments.AddRange(new[] { "--gpu-memory-utilization", utilization.ToString("0.###", CultureInfo.InvariantCulture) });
             }
 
-            if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase))
+            if (WantsEightBitCache(config))
             {
                 arguments.AddRange(EightBitKvCacheArguments("vLLM"));
             }
@@ -294,7 +294,7 @@ namespace DeepSeekHw.Launch
                 arguments.AddRange(new[] { "--mem-fraction-static", utilization.ToString("0.###", CultureInfo.InvariantCulture) });
             }
 
-            if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase))
+            if (WantsEightBitCache(config))
             {
                 arguments.AddRange(EightBitKvCacheArguments("SGLang"));
             }
@@ -331,7 +331,7 @@ namespace DeepSeekHw.Launch
                 notes.Add(Invariant($"llama.cpp splits the layers over the {config.GpuCount} GPUs (CUDA_VISIBLE_DEVICES chooses them)."));
             }
 
-            if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase) || string.Equals(config.KvCacheType, "Q8_0", StringComparison.OrdinalIgnoreCase))
+            if (WantsEightBitCache(config))
             {
                 arguments.AddRange(EightBitKvCacheArguments("llama.cpp"));
                 notes.Add("An 8-bit KV cache in llama.cpp is q8_0, which needs flash attention (-fa).");
@@ -374,7 +374,7 @@ namespace DeepSeekHw.Launch
                 .Append("PARAMETER num_gpu ").Append(N(config.GpuLayers.Value)).Append('\n')
                 .ToString();
             var environment = new Dictionary<string, string> { ["OLLAMA_NUM_PARALLEL"] = N(Math.Max(1, config.Concurrency)) };
-            if (string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase) || string.Equals(config.KvCacheType, "Q8_0", StringComparison.OrdinalIgnoreCase))
+            if (WantsEightBitCache(config))
             {
                 foreach (var setting in EightBitKvCacheArguments("Ollama"))
                 {
@@ -398,6 +398,10 @@ namespace DeepSeekHw.Launch
         /// raise --max-running-requests and the captured batch sizes beyond it).
         /// </summary>
         private const int SglangSpeculativeCudaGraphBatch = 48;
+
+        // -KvCacheType FP8 (q8_0 for the GGUF engines) asks for the engine's 8-bit cache.
+        private static bool WantsEightBitCache(LaunchConfig config) =>
+            string.Equals(config.KvCacheType, "FP8", StringComparison.OrdinalIgnoreCase) || string.Equals(config.KvCacheType, "Q8_0", StringComparison.OrdinalIgnoreCase);
 
         // The engine's own words for an 8-bit KV cache, from its profile (engines.json eightBitKvCacheSetting).
         private static string[] EightBitKvCacheArguments(string engine) =>

@@ -41,7 +41,7 @@ namespace DeepSeekHw.Readiness
                 EngineName = Engine.Name;
                 if (Installed != null)
                 {
-                    Estimate = Size(Deployment.With(r => { r.Gpu = Installed.Spec; r.GpuCount = r.HasExplicitLayout ? null : Installed.Count; }), out var failure);
+                    Estimate = SizeOn(Installed.Spec, Installed.Count, out var failure);
                     EstimateError = failure?.Message;
                     EstimateErrorId = failure?.ErrorId;
                     Smallest = Size(Installed.Spec, null, out string? _);
@@ -149,10 +149,13 @@ namespace DeepSeekHw.Readiness
         // A layout the user gives decides the GPU count (GPU.Count then compares it with the machine's).
         public SizingEstimate? Size(GpuSpec gpu, int? count, out string? error)
         {
-            var estimate = Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = r.HasExplicitLayout ? null : count; }), out var failure);
+            var estimate = SizeOn(gpu, count, out var failure);
             error = failure?.Message;
             return estimate;
         }
+
+        private SizingEstimate? SizeOn(GpuSpec gpu, int? count, out SizingException? failure) =>
+            Size(Deployment!.With(r => { r.Gpu = gpu; r.GpuCount = r.HasExplicitLayout ? null : count; }), out failure);
 
         private static SizingEstimate? Size(SizingRequest request, out SizingException? failure)
         {

@@ -119,6 +119,9 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         public string? EightBitKvCacheSetting { get; }
 
+        /// <summary>Keeps an 8-bit KV cache for -KvCacheType FP8: FP8, or q8_0 for the GGUF engines.</summary>
+        public bool HasEightBitKvCache => EightBitKvCacheSetting != null;
+
         /// <summary>Runs FP8 weights weight-only (dequantized in the kernel) on GPUs without FP8 units.</summary>
         public bool Fp8WeightOnlyOnOlderGpus { get; }
 

@@ -78,8 +78,8 @@ namespace DeepSeekHw.Sizing
             // (each draft feeds the next), and a step yields the verified token plus the drafts accepted in a row.
             var drafts = r.MultiTokenPrediction ? r.SpeculativeTokens : 0;
             var floorLayers = m.NumLayers + (drafts * m.MtpLayers);
-            // The MTP layer keeps one cache; its weight and cache reads on the later draft passes (a 62nd of a step each) are left out.
-            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            // The MTP layer's weight and cache reads on the later draft passes (a 62nd of a step each) are left out.
+            var kvLayers = KvLayers(r);
             var tokensPerStep = MtpTokensPerStep(drafts);
             var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
             var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;

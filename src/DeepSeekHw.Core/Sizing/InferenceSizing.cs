@@ -50,7 +50,7 @@ namespace DeepSeekHw.Sizing
                     : "Attention: " + e.AttentionImplementation + " (no score matrix; Transformers' default is SDPA since 4.36). Prefill logits for the last token only (generate's logits_to_keep, Transformers 4.45 and later).");
             }
 
-            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0); // the MTP layer keeps its own cache
+            var kvLayers = KvLayers(r);
             e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
             var step = engine.StepTokensOn(r.Gpu);
@@ -177,7 +177,7 @@ namespace DeepSeekHw.Sizing
         private static LayoutPlan ChooseLayout(SizingRequest r, ModelSpec m, EngineProfile engine, WeightModel w, KvCacheLayout layout, long tokens, int prompt, int step, long budget, List<string> notes)
         {
             var scores = ScoresHeld(r, engine);
-            var kvLayers = m.NumLayers + (r.MultiTokenPrediction ? m.MtpLayers : 0);
+            var kvLayers = KvLayers(r);
             LayoutPlan Make(int tp, int pp) => Plan(m, engine, w, layout, tokens, prompt, step, r.Concurrency, tp, pp, scores: scores, kvLayers: kvLayers);
 
             if (r.HasExplicitLayout)
@@ -269,6 +269,9 @@ namespace DeepSeekHw.Sizing
 
             return plan;
         }
+
+        /// <summary>Layers that keep a KV cache: the model's, and the MTP layer's own when it drafts (one cache however many drafts).</summary>
+        internal static int KvLayers(SizingRequest r) => r.Model.NumLayers + (r.MultiTokenPrediction ? r.Model.MtpLayers : 0);
 
         internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
 

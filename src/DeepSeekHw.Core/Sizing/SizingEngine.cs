@@ -75,7 +75,7 @@ namespace DeepSeekHw.Sizing
             if (parameters.Mtp > 0 && gguf is null)
             {
                 notes.Add(request.MultiTokenPrediction
-                    ? Invariant($"Multi-token prediction: the checkpoint's {model.MtpLayers} MTP layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are loaded to draft one token per step.")
+                    ? Invariant($"Multi-token prediction: the checkpoint's {model.MtpLayers} MTP layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are loaded to draft {request.SpeculativeTokens} token(s) per step.")
                     : Invariant($"The checkpoint's {model.MtpLayers} multi-token-prediction layer(s) ({parameters.Mtp / 1e9:0.#}B parameters) are not loaded for plain inference (-MultiTokenPrediction drafts with them)."));
             }
 
@@ -388,7 +388,7 @@ namespace DeepSeekHw.Sizing
                 if (!q8Latent)
                 {
                     throw new SizingException(SizingErrorIds.PrecisionNotSupported,
-                        engine.Name + " has no 8-bit KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => (e.Fp8KvCache || e.RunsGguf) && e.CachesMlaLatent).Select(e => e.Name)) + " for an 8-bit cache.");
+                        engine.Name + " has no 8-bit KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => e.HasEightBitKvCache && e.CachesMlaLatent).Select(e => e.Name)) + " for an 8-bit cache.");
                 }
             }
         }
