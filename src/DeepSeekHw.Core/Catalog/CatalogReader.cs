@@ -254,6 +254,8 @@ namespace DeepSeekHw.Catalog
                 ComputeCapability = node["computeCapability"].AsString(),
                 GfxTarget = node["gfxTarget"].AsString(),
                 PcieGeneration = (int?)OptionalBounded("pcieGeneration", 1, 16),
+                Multiprocessors = (int?)OptionalBounded("multiprocessors", 1, 1_000),
+                BoostClockMhz = (int?)OptionalBounded("boostClockMhz", 100, 10_000),
                 Confidence = node["confidence"].AsString() ?? string.Empty,
                 Source = node["source"].AsString() ?? string.Empty,
                 Notes = node["notes"].AsString() ?? string.Empty,
@@ -264,6 +266,11 @@ namespace DeepSeekHw.Catalog
             if (gpu.DenseFp16AccumulateTflops is { } fast && (gpu.DenseFp16Tflops is not { } fp16 || fast < fp16))
             {
                 throw new CatalogException(where + ": 'denseFp16AccumulateTflops' needs 'denseFp16Tflops' and is never below it (FP16 accumulation is the faster or equal rate).");
+            }
+
+            if (gpu.Multiprocessors.HasValue != gpu.BoostClockMhz.HasValue)
+            {
+                throw new CatalogException(where + ": 'multiprocessors' and 'boostClockMhz' go together (the kernels' issue rate is their product).");
             }
 
             if (gpu.UsableMemoryBytes is { } usable && (usable <= 0 || usable > gpu.MemoryBytes * 11 / 10))

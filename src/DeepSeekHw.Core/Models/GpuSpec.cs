@@ -69,6 +69,12 @@ namespace DeepSeekHw
 
         public int? PcieGeneration { get; internal set; }
 
+        /// <summary>Streaming multiprocessors (NVIDIA SMs); null where the catalog does not carry them.</summary>
+        public int? Multiprocessors { get; internal set; }
+
+        /// <summary>Boost clock of the multiprocessors in MHz; null where the catalog does not carry it.</summary>
+        public int? BoostClockMhz { get; internal set; }
+
         public string Confidence { get; internal set; } = string.Empty;
 
         public string Source { get; internal set; } = string.Empty;

@@ -57,6 +57,7 @@ namespace DeepSeekHw.Sizing
             RunsMtpDrafts = Flag(node, "runsMtpDrafts", where);
             DecodeEfficiency = Number(node, "decodeEfficiency", where);
             SystemMemoryDecodeEfficiency = OptionalNumber(node, "systemMemoryDecodeEfficiency", where);
+            MatVecBytesPerSmCycle = OptionalNumber(node, "matVecBytesPerSmCycle", where);
             PrefillEfficiency = Number(node, "prefillEfficiency", where);
             AccumulatesInFp16 = Flag(node, "accumulatesInFp16", where);
             QuantizedPrefillShare = OptionalNumber(node, "quantizedPrefillShare", where);
@@ -203,6 +204,19 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The decode bandwidth share on a device: system RAM (CPU inference) and GPU memory differ.</summary>
         public double DecodeEfficiencyOn(GpuSpec device) => device.IsSystemMemory ? SystemMemoryDecodeEfficiency ?? DecodeEfficiency : DecodeEfficiency;
+
+        /// <summary>
+        /// Weight bytes the engine's decode kernels take in per multiprocessor and clock cycle at most: each byte costs
+        /// instructions (dequantizing, the dot product), so on GPUs whose memory outruns their multiprocessors the kernels,
+        /// not the memory, set the pace. Null where the engine's kernels keep up with the memory.
+        /// </summary>
+        public double? MatVecBytesPerSmCycle { get; }
+
+        /// <summary>The most bytes a second the engine's decode kernels stream on <paramref name="device"/>; null: no limit below its memory.</summary>
+        public double? MatVecStreamingLimit(GpuSpec device) =>
+            MatVecBytesPerSmCycle is { } perCycle && !device.IsSystemMemory && device.Multiprocessors is { } sms && device.BoostClockMhz is { } mhz
+                ? perCycle * sms * mhz * 1e6
+                : null;
 
         public double PrefillEfficiency { get; }
 

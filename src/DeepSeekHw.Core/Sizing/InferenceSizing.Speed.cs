@@ -66,7 +66,8 @@ namespace DeepSeekHw.Sizing
             }
 
             var decodeEfficiency = engine.DecodeEfficiencyOn(gpu);
-            var bandwidth = gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency;
+            var kernelLimit = engine.MatVecStreamingLimit(gpu) is { } limit && limit < gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency ? limit : (double?)null;
+            var bandwidth = kernelLimit ?? gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
             var prefillTflops = PrefillTflops(gpu, w.Format, engine, tflops);
 
@@ -129,7 +130,12 @@ namespace DeepSeekHw.Sizing
                     ? Invariant($"Multi-token prediction: each step verifies one drafted token per sequence and yields {tokensPerStep:0.##} tokens on average (acceptance {MtpAcceptance:P0}, the low end of the 85-90% the DeepSeek-V3 technical report measured for the second token); acceptance depends on the text, higher for code and maths.")
                     : Invariant($"Multi-token prediction: the MTP layer drafts {drafts} tokens per sequence, one pass each, and the step verifies them; it yields {tokensPerStep:0.##} tokens on average ({MtpAcceptance:P0} acceptance of the first draft, the DeepSeek-V3 technical report's low end, and {MtpLaterAcceptance:P0} of each later one after an accepted draft, fit to SGLang's accept length of 2.61 at three steps); acceptance depends on the text, higher for code and maths. Each later draft pass is charged one MTP layer's launch time only: SGLang reports at most 1.8× at batch 1 from MTP on 8×H200, so treat the gain of more than one draft as an upper bound."));
             }
-            notes.Add(Invariant($"Decode: memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            notes.Add(Invariant($"Decode: {(kernelLimit is { } kernelRate ? Invariant($"streamed at {kernelRate / 1e9:0} GB/s per GPU (the kernels' limit, below)") : Invariant($"memory-bound at {decodeEfficiency:0.##} × {gpu.MemoryBandwidthBytesPerSecond / 1e9:0} GB/s {(gpu.IsSystemMemory ? "of system RAM" : "per GPU")}"))} over the weights each step reads (MoE: the experts the batch touches) plus the KV cache of all {r.Concurrency} sequence(s) at full context{(weightShare < 1 ? Invariant($" (4-bit weights at {weightShare:0.##} of that: the W4A16 kernels dequantize as they read)") : string.Empty)}; {(engine.HostBoundDecode ? Invariant($"or, when longer, {LayerFloor(m, engine, plan):0} µs per layer of host time issuing the kernels (eager PyTorch)") : Invariant($"plus {LayerFloor(m, engine, plan):0} µs per layer for launches and synchronisation"))}{(m.IsMixtureOfExperts && plan.GpuCount > 1 && engine.UsesTensorParallel ? " (multi-GPU MoE floor fit across published DeepSeek-R1 runs of mid-2025 to 2026 under SGLang and vLLM, docs/accuracy.md)" : string.Empty)}."));
+            if (kernelLimit is { } streamed)
+            {
+                notes.Add(Invariant($"Kernel-bound: {engine.Name}'s decode kernels take in at most {engine.MatVecBytesPerSmCycle:0.#} bytes of weights per multiprocessor and clock (dequantizing and multiplying cost instructions), {streamed / 1e9:0} GB/s on {gpu.Name}'s {gpu.Multiprocessors} SMs at {gpu.BoostClockMhz} MHz: below {decodeEfficiency:0.##} of its memory bandwidth, so the kernels set the pace, not the memory (fit to llama-bench on A100 and H100 PCIe, May 2024, docs/accuracy.md)."));
+            }
+
             if (busBandwidth > 0)
             {
                 e.TensorParallelAllReduceSeconds = Math.Round(AllReduceSeconds(rankSequences * (1 + drafts)), 6);

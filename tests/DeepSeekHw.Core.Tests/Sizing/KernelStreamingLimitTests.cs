@@ -1,0 +1,78 @@
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Core.Tests.Sizing;
+
+/// <summary>
+/// llama.cpp's decode kernels spend instructions on every weight byte, so they take in at most 6.4 bytes per SM and clock
+/// cycle (engines.json matVecBytesPerSmCycle). On HBM GPUs, whose memory outruns their multiprocessors, that limit and not
+/// the memory sets the decode rate; GDDR cards, engines with other kernels and CPU decode keep the bandwidth share.
+/// </summary>
+public sealed class KernelStreamingLimitTests
+{
+    private static SizingEstimate Estimate(string gpu, string engine = "llama.cpp", WeightPrecision precision = WeightPrecision.FP16) =>
+        SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!)
+        {
+            Engine = engine, Precision = precision, Gpu = DeepSeekCatalog.Builtin.FindGpu(gpu), ContextLength = 512,
+        });
+
+    private static double StepSeconds(SizingEstimate e) => 1 / e.DecodeTokensPerSecond!.Value;
+
+    [Fact]
+    public void On_an_A100_the_kernels_not_the_memory_set_llama_cpps_pace()
+    {
+        var a100 = DeepSeekCatalog.Builtin.FindGpu("A100-PCIe-80GB")!;
+        var llama = EngineProfile.All.Single(e => e.Name == "llama.cpp");
+        var limit = llama.MatVecStreamingLimit(a100)!.Value;
+        var estimate = Estimate("A100-PCIe-80GB");
+
+        Assert.Equal((108, 1410), (a100.Multiprocessors, a100.BoostClockMhz));
+        Assert.Equal(6.4 * 108 * 1410e6, limit, 1e3); // 975 GB/s, half of the A100's 1,935 GB/s
+        Assert.True(limit < a100.MemoryBandwidthBytesPerSecond * llama.DecodeEfficiency);
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Kernel-bound: llama.cpp's decode kernels take in at most 6.4 bytes", StringComparison.Ordinal)
+                                                   && a.Contains("975 GB/s on A100-PCIe-80GB's 108 SMs at 1410 MHz", StringComparison.Ordinal));
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Decode: streamed at 975 GB/s per GPU", StringComparison.Ordinal));
+
+        // The weights of one step over the limit, plus the per-layer time: 32 layers × 70 µs.
+        var weightsAndCache = (StepSeconds(estimate) - (32 * 70e-6)) * limit;
+        Assert.InRange(weightsAndCache, 15.0e9, 15.2e9); // 15 GiB of F16 weights less the embedding llama.cpp keeps on the CPU, and a 512-token cache
+    }
+
+    [Fact]
+    public void The_limit_slows_only_the_engines_and_gpus_it_binds()
+    {
+        // vLLM's kernels stream an A100 at its share; llama.cpp on the 4090 (128 SMs at 2,520 MHz: 2 TB/s of kernel rate
+        // for 1 TB/s of memory) keeps its share too.
+        var vllm = Estimate("A100-PCIe-80GB", engine: "vLLM", precision: WeightPrecision.BF16);
+        var rtx = Estimate("RTX-4090");
+
+        Assert.DoesNotContain(vllm.Assumptions, a => a.StartsWith("Kernel-bound", StringComparison.Ordinal));
+        Assert.DoesNotContain(rtx.Assumptions, a => a.StartsWith("Kernel-bound", StringComparison.Ordinal));
+        Assert.Contains(rtx.Assumptions, a => a.StartsWith("Decode: memory-bound at 0.8 × 1008 GB/s", StringComparison.Ordinal));
+        Assert.Null(EngineProfile.All.Single(e => e.Name == "vLLM").MatVecStreamingLimit(DeepSeekCatalog.Builtin.FindGpu("A100-PCIe-80GB")!));
+    }
+
+    [Fact]
+    public void A_gpu_without_multiprocessor_figures_is_not_capped()
+    {
+        var llama = EngineProfile.All.Single(e => e.Name == "llama.cpp");
+
+        Assert.Null(llama.MatVecStreamingLimit(DeepSeekCatalog.Builtin.FindGpu("Apple-M2-Ultra")!));
+        Assert.Null(llama.MatVecStreamingLimit(DeepSeekCatalog.Builtin.FindGpu("MI300X")!));
+        Assert.Equal(llama.MatVecBytesPerSmCycle, EngineProfile.All.Single(e => e.Name == "Ollama").MatVecBytesPerSmCycle);
+    }
+
+    [Fact]
+    public void Every_datasheet_nvidia_gpu_with_hbm_carries_its_multiprocessors()
+    {
+        // The limit binds where memory outruns the multiprocessors; an HBM part without the figures would be estimated
+        // at the bandwidth share, up to twice too fast. GB200 and H20 are the known gaps (no independent figure found);
+        // the generated reference list (gpus-reference.json) carries no SM counts.
+        var missing = CatalogReader.Read(DeepSeekCatalog.ReadResource("gpus.json"), "gpus.json").Gpus
+            .Where(g => g.Vendor == GpuVendor.NVIDIA && g.MemoryType.StartsWith("HBM", StringComparison.Ordinal) && g.Multiprocessors is null)
+            .Select(g => g.Name)
+            .OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(new[] { "GB200", "H20" }, missing);
+    }
+}
