@@ -190,9 +190,12 @@ public sealed class AccuracyDocumentTests
     public void Llama_cpp_model_buffers_match_its_load_log_within_ten_percent(string row)
     {
         var c = row.Split('|');
+        // "Q2_K, FP8 KV" is the weights and -KvCacheType (llama.cpp's 8-bit cache, q8_0); a lone precision keeps Auto.
+        var precision = c[1].Split(", ");
         var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
-            Precision = Enum.Parse<WeightPrecision>(c[1]),
+            Precision = Enum.Parse<WeightPrecision>(precision[0]),
+            KvCacheType = precision.Length == 2 ? Enum.Parse<KvCacheType>(precision[1].Replace(" KV", string.Empty, StringComparison.Ordinal)) : KvCacheType.Auto,
             Engine = "llama.cpp",
             Gpu = DeepSeekCatalog.Builtin.FindGpu(c[2]),
             PipelineParallel = int.Parse(c[3], CultureInfo.InvariantCulture),
