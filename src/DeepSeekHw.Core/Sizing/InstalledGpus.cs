@@ -119,6 +119,8 @@ namespace DeepSeekHw.Sizing
                 DenseFp16AccumulateTflops = reference?.DenseFp16AccumulateTflops,
                 DenseFp8Tflops = reference?.DenseFp8Tflops,
                 DenseInt8Tops = reference?.DenseInt8Tops,
+                Multiprocessors = reference?.Multiprocessors, // with its bandwidth: the pair sets what llama.cpp's kernels can stream
+                BoostClockMhz = reference?.BoostClockMhz,
                 ComputeCapability = first.ComputeCapability,
                 GfxTarget = first.GfxTarget,
                 Interconnect = "unknown",

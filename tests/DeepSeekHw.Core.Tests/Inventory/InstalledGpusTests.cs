@@ -48,4 +48,20 @@ public class InstalledGpusTests
         Assert.Equal(300e9, InferenceSizing.AllReduceBusBytesPerSecond(linked.Spec, 4));
         Assert.Equal(0.4 * 32e9, InferenceSizing.AllReduceBusBytesPerSecond(unknown.Spec, 4), 3); // a bridge joins pairs only
     }
+
+    [Fact]
+    public void A_gpu_the_catalog_lacks_borrows_the_multiprocessors_with_the_bandwidth()
+    {
+        // An unlisted Hopper board: its bandwidth comes from the closest Hopper entry, and so must the SM count and clock
+        // that cap llama.cpp's decode kernels there, or its decode would be estimated at the memory share alone.
+        var device = new GpuDevice { Name = "NVIDIA H100 Lab Edition", Vendor = GpuVendor.NVIDIA, Architecture = "Hopper", MemoryTotalBytes = 81_559L << 20, Source = "nvidia-smi" };
+
+        var spec = InstalledGpus.From(new[] { device }, DeepSeekCatalog.Builtin)!.Spec;
+        var reference = DeepSeekCatalog.Builtin.Gpus.Single(g => spec.EstimateBasis!.Contains("of " + g.Name + " (", StringComparison.Ordinal));
+
+        Assert.True(spec.IsMeasured);
+        Assert.Equal(reference.MemoryBandwidthBytesPerSecond, spec.MemoryBandwidthBytesPerSecond);
+        Assert.NotNull(reference.Multiprocessors);
+        Assert.Equal((reference.Multiprocessors, reference.BoostClockMhz), (spec.Multiprocessors, spec.BoostClockMhz));
+    }
 }
