@@ -48,6 +48,13 @@ AMD_ARCH_KEEP = {"Polaris", "Vega", "CDNA", "CDNA 2", "CDNA 3", "CDNA 4", "RDNA"
 NVIDIA_ARCH_KEEP = {"Maxwell", "Pascal", "Volta", "Turing", "Ampere", "Ada Lovelace", "Hopper", "Blackwell", "Blackwell"}
 
 
+# FP32 lanes (CUDA cores) per streaming multiprocessor, from each architecture's whitepaper: the SM count is the CUDA
+# cores Wikipedia's "Core config" starts with, divided by this. GP100 and GA100 have the older 64-lane SM.
+FP32_LANES_PER_SM = {"Maxwell": 128, "Pascal": 128, "Volta": 64, "Turing": 64, "Ampere": 128, "Ampere-GA100": 64,
+                     "Ada Lovelace": 128, "Hopper": 128, "Blackwell": 128}
+FP32_LANES_CHIPS = {"GP100": 64}
+LANES_SOURCE = "NVIDIA architecture whitepapers (Pascal GP100, Volta, Turing, Ampere GA100 and GA102, Ada, Hopper, Blackwell): FP32 lanes per SM"
+
 # Turing chips without tensor cores: FP16 runs on dedicated units at twice the FP32 rate (Turing whitepaper, TU116).
 NO_TENSOR_CHIPS = {"TU116", "TU117"}
 # Code names Wikipedia gives that the PCI ID database spells otherwise.
@@ -257,6 +264,24 @@ def main():
             int8 = round(fp32 * full * 2, 1)
             sources["denseInt8Tops"] = "derived: 2 x the professional FP16 tensor rate (INT8 tensor math is not halved on GeForce), per " + TENSOR[arch_key][2]
 
+        # Multiprocessors and boost clock (llama.cpp's decode kernels are limited by their product): NVIDIA only, and only
+        # where the CUDA cores divide into whole SMs and the FP32 rate or the listed boost clock gives the clock.
+        sms = boost = None
+        # The consumer tables give "Core config" (cores first); the data-centre table "Shaders CUDA cores (total)", which
+        # for a board of several GPUs ("2× GK210") is their sum, so those are left out.
+        cores_key = "Core config" if row.get("Core config") not in (None, "nan") else "Shaders CUDA cores (total)"
+        cores = numbers(str(row.get(cores_key)).split(":")[0]) if vendor == "NVIDIA" and row.get(cores_key) not in (None, "nan") else []
+        several = re.match(r"^\s*([2-9])\s*[x×]", str(row.get("Core") or ""))
+        lanes = FP32_LANES_CHIPS.get(chip["chip"]) if chip and chip["chip"] in FP32_LANES_CHIPS else FP32_LANES_PER_SM.get(arch_key)
+        if cores and lanes and cores[0] % lanes == 0 and not several:
+            boost_key = "Boost clock (MHz)" if numbers(row.get("Boost clock (MHz)")) else "Shaders Max boost clock (MHz)"
+            listed = numbers(row.get(boost_key))
+            clock = max(listed) if listed else (fp32 * 1e6 / (2 * cores[0]) if fp32 else None)
+            if clock and 100 <= clock <= 10000:
+                sms, boost = int(cores[0] // lanes), int(round(clock))
+                sources["multiprocessors"] = f"derived: {cores[0]:g} CUDA cores ({WIKI[vendor]}, {cores_key}) / {lanes} per SM, per {LANES_SOURCE}"
+                sources["boostClockMhz"] = source + ", " + boost_key if listed else f"derived: FP32 {fp32:g} TFLOPS ({WIKI[vendor]}) / (2 x {cores[0]:g} CUDA cores)"
+
         cc = chip.get("computeCapability") if chip else None
         gfx = chip.get("gfxTarget") if chip else None
         if cc:
@@ -290,6 +315,8 @@ def main():
             "tdpWatts": tdp,
             "computeCapability": cc,
             "gfxTarget": gfx,
+            "multiprocessors": sms,
+            "boostClockMhz": boost,
             "pciDeviceIds": pci,
             "confidence": "medium",
             "source": source + (f"; {bus:g}-bit bus" if bus else ""),

@@ -63,16 +63,29 @@ public sealed class KernelStreamingLimitTests
     }
 
     [Fact]
-    public void Every_datasheet_nvidia_gpu_with_hbm_carries_its_multiprocessors()
+    public void Every_nvidia_gpu_with_hbm_carries_its_multiprocessors()
     {
         // The limit binds where memory outruns the multiprocessors; an HBM part without the figures would be estimated
         // at the bandwidth share, up to twice too fast. GB200 and H20 are the known gaps (no independent figure found);
-        // the generated reference list (gpus-reference.json) carries no SM counts.
-        var missing = CatalogReader.Read(DeepSeekCatalog.ReadResource("gpus.json"), "gpus.json").Gpus
-            .Where(g => g.Vendor == GpuVendor.NVIDIA && g.MemoryType.StartsWith("HBM", StringComparison.Ordinal) && g.Multiprocessors is null)
+        // the generated reference list derives them from Wikipedia's CUDA cores and boost clocks.
+        var missing = DeepSeekCatalog.Builtin.Gpus
+            .Where(g => g.Vendor == GpuVendor.NVIDIA && g.MemoryType.StartsWith("HBM", StringComparison.OrdinalIgnoreCase) && g.Multiprocessors is null)
             .Select(g => g.Name)
             .OrderBy(n => n, StringComparer.Ordinal);
 
         Assert.Equal(new[] { "GB200", "H20" }, missing);
+    }
+
+    [Theory]
+    [InlineData("A30", 56, 1440)] // GA100: 3,584 CUDA cores in 64-lane SMs
+    [InlineData("Tesla-P100", 56, 1480)] // GP100: 64-lane SMs too
+    [InlineData("Titan-V", 80, 1455)] // Volta, boost clock from the FP32 rate: 14.9 TFLOPS / (2 x 5,120 cores)
+    [InlineData("RTX-3080", 70, 1708)] // GA102: 128-lane SMs
+    public void The_reference_list_derives_multiprocessors_from_cuda_cores(string name, int multiprocessors, int boostClockMhz)
+    {
+        var gpu = DeepSeekCatalog.Builtin.FindGpu(name)!;
+
+        Assert.Equal((multiprocessors, boostClockMhz), (gpu.Multiprocessors, gpu.BoostClockMhz));
+        Assert.StartsWith("derived: ", gpu.ValueSources["multiprocessors"], StringComparison.Ordinal);
     }
 }
