@@ -100,9 +100,9 @@ public sealed class GpuCatalogTests
     }
 
     [Fact]
-    public void GeForce_cards_accumulate_fp16_at_twice_their_fp32_accumulate_rate_and_data_centre_cards_at_the_same()
+    public void Ampere_and_Ada_GeForce_cards_accumulate_fp16_at_twice_their_fp32_accumulate_rate_and_others_at_the_same()
     {
-        foreach (var name in new[] { "RTX-3060", "RTX-3090", "RTX-4090", "RTX-5090" })
+        foreach (var name in new[] { "RTX-3060", "RTX-3090", "RTX-4090" })
         {
             var gpu = Catalog.FindGpu(name)!;
             Assert.Equal(2 * gpu.DenseFp16Tflops!.Value, gpu.DenseFp16AccumulateTflops!.Value, 0);
@@ -111,6 +111,12 @@ public sealed class GpuCatalogTests
 
         Assert.Null(Catalog.FindGpu("A100-80GB")!.DenseFp16AccumulateTflops);
         Assert.Null(Catalog.FindGpu("RTX-A6000")!.DenseFp16AccumulateTflops); // a professional card: full-rate FP32 accumulation
+
+        // GeForce Blackwell measured above the halved rate with FP32 accumulation (PyTorch BF16 matmuls at 235-240 TFLOPS).
+        var blackwell = Catalog.FindGpu("RTX-5090")!;
+        Assert.Null(blackwell.DenseFp16AccumulateTflops);
+        Assert.Equal(419.2, blackwell.DenseBf16Tflops);
+        Assert.Contains("235-240 TFLOPS", blackwell.ValueSources["denseBf16Tflops"], StringComparison.Ordinal);
     }
 
     [Fact]

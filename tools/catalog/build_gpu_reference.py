@@ -38,7 +38,7 @@ TENSOR = {
     "Ampere-GA100": (16, 16, "NVIDIA A100 Tensor Core GPU architecture whitepaper: 312 dense FP16 TFLOPS at 19.5 FP32 TFLOPS (16x)"),
     "Ada Lovelace": (4, 2, "NVIDIA Ada GPU architecture whitepaper, Appendix A: dense FP16 tensor with FP32 accumulate at 4x FP32 on RTX/L-series, 2x on GeForce"),
     "Hopper": (14.77, 14.77, "NVIDIA H100 Tensor Core GPU architecture whitepaper: 989.4 dense FP16 TFLOPS at 67 FP32 TFLOPS (SXM5)"),
-    "Blackwell": (4, 2, "NVIDIA RTX Blackwell GPU architecture whitepaper: dense FP16 tensor with FP32 accumulate at 4x FP32 on RTX PRO, 2x on GeForce"),
+    "Blackwell": (4, 4, "NVIDIA RTX Blackwell GPU architecture whitepaper: dense FP16 tensor at 4x FP32 on RTX PRO; GeForce Blackwell measured at the same rate with FP32 accumulation (PyTorch BF16 matmuls of 235-240 TFLOPS on the RTX 5090 and 83 on the RTX 5090 Laptop, zzc0721/torch-performance-test-data issues #96, #116, #124), where Ada GeForce ran at half"),
     "RDNA 3": (2, 2, "AMD RDNA 3 instruction set (WMMA) and AMD product pages: peak FP16 matrix throughput at 2x FP32"),
     "RDNA 4": (4, 4, "AMD RDNA 4 instruction set (WMMA) and AMD product pages: dense FP16 matrix throughput at 4x FP32"),
 }

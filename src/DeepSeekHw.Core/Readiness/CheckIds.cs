@@ -76,13 +76,14 @@ namespace DeepSeekHw.Readiness
         public const string ServerSocketMemoryBandwidth = "serverSocketMemoryBandwidthBytesPerSecond";
         public const string ServerCoresPerSocket = "serverCoresPerSocket";
         public const string MinimumUsefulContext = "minimumUsefulContext";
+        public const string AdaTensorTflopsPerWatt = "adaTensorTflopsPerWatt";
 
         public static readonly string[] All =
         {
             RamPerGpuMemory, CpuCoresPerGpu, CheckpointFreeSpaceMargin, EditionRuntimeFactor, IdleGpuMemoryBytes,
             MultiNodeFabricBitsPerSecond, JumboFrameMtu, InfinibandMtu, TierTolerance, RecommendedRocm,
             DedicatedGpuMemoryUtilization, CpuInferenceRamFraction, DesktopMemoryBandwidth, ServerSocketMemoryBandwidth,
-            ServerCoresPerSocket, MinimumUsefulContext,
+            ServerCoresPerSocket, MinimumUsefulContext, AdaTensorTflopsPerWatt,
         };
     }
 }

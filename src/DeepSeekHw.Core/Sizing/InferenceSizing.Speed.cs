@@ -84,9 +84,14 @@ namespace DeepSeekHw.Sizing
             var tokensPerStep = MtpTokensPerStep(drafts);
             var weightShare = IsInt4WeightOnly(w.Format.Precision) ? engine.Int4WeightDecodeShare : 1; // W4A16 GEMV dequantizes as it reads
             var quantizedShare = w.Format.IsGguf ? engine.QuantizedPrefillShare ?? 1 : 1;
-            var prefillEfficiency = engine.PrefillEfficiency * quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1);
+            var prefillShares = quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1); // of the dense 16-bit rate
+            var prefillEfficiency = engine.PrefillEfficiency * prefillShares;
             var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
-            double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops ? tokens * promptFlopsPerToken / (parallelReads * peakTflops * 1e12 * prefillEfficiency) : 0;
+            var powerLimit = PowerLimitTflops(gpu);
+            double Sustained(double peakTflops, double efficiency) => Math.Min(peakTflops * efficiency, powerLimit ?? double.MaxValue);
+            double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops
+                ? tokens * promptFlopsPerToken / (parallelReads * Sustained(peakTflops, engine.PrefillEfficiency) * prefillShares * 1e12)
+                : 0;
 
             // Tensor parallelism sums each layer's partial results twice (after attention and after the MLP or experts): a
             // ring all-reduce moves 2 (tp - 1) / tp of the step's BF16 activations over the GPUs' link. Its latency is in the
@@ -108,7 +113,7 @@ namespace DeepSeekHw.Sizing
                 var criticalWeights = ((denseRead - replicated) / parallelReads) + replicated + (expertRead / Math.Max(1, expertReads));
                 var kvRead = sequences * (double)context * layout.BytesPerTokenPerRank(kvLayers, engine.UsesTensorParallel ? tp : 1, 1);
                 var memorySeconds = ((criticalWeights / weightShare) + kvRead) / bandwidth;
-                var computeSeconds = (tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (t * 1e12 * DecodeComputeEfficiency) : 0) + PrefillSeconds(promptTokens);
+                var computeSeconds = (tflops is { } t ? 2.0 * e.ActiveParameters * batch / parallelReads / (Sustained(t, DecodeComputeEfficiency) * 1e12) : 0) + PrefillSeconds(promptTokens);
                 var floorSeconds = floorLayers * LayerFloor(m, engine, plan) * 1e-6;
                 if (routed > 1 && m.IsMixtureOfExperts)
                 {
@@ -186,6 +191,10 @@ namespace DeepSeekHw.Sizing
                     + (m.IsMixtureOfExperts ? Invariant($" × {engine.MoePrefillShare:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
                 : null;
             notes.Add(Invariant($"Prefill: compute-bound at {prefillEfficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
+            if (powerLimit is { } sustained && sustained < peak * engine.PrefillEfficiency)
+            {
+                notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W sustain about {sustained:0} dense TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), below {engine.PrefillEfficiency:0.##} of the {peak:0.#} TFLOPS peak: prefill and compute-bound decode run at that rate."));
+            }
         }
 
         /// <summary>
@@ -265,6 +274,16 @@ namespace DeepSeekHw.Sizing
                     return half;
             }
         }
+
+        /// <summary>
+        /// Dense tensor TFLOPS a board's power lets it sustain: Ada Lovelace boards hold their clocks down under long GEMMs
+        /// to stay within their board power (compat.json adaTensorTflopsPerWatt); null where no limit is known (other
+        /// architectures, whose measured rates stay within the efficiency shares, or a board without a TDP).
+        /// </summary>
+        internal static double? PowerLimitTflops(GpuSpec gpu) =>
+            !gpu.IsSystemMemory && gpu.TdpWatts is int watts && watts > 0 && string.Equals(gpu.Architecture, "Ada Lovelace", StringComparison.Ordinal)
+                ? Catalog.CompatibilityChecklist.Builtin.Policy(Readiness.PolicyNames.AdaTensorTflopsPerWatt).Value * watts
+                : null;
 
         private static double AttentionFlops(ModelSpec m, int context)
         {
