@@ -87,8 +87,10 @@ namespace DeepSeekHw.Sizing
             var prefillShares = quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1); // of the dense 16-bit rate
             var prefillEfficiency = engine.PrefillEfficiency * prefillShares;
             var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
+            // A power limit holds the clocks down, so it scales every tensor rate (FP8 as well as 16-bit) by the same share.
             var powerLimit = PowerLimitTflops(gpu);
-            double Sustained(double peakTflops, double efficiency) => Math.Min(peakTflops * efficiency, powerLimit ?? double.MaxValue);
+            var powerShare = powerLimit is { } limit16 && (gpu.DenseBf16Tflops ?? gpu.DenseFp16Tflops) is { } peak16 && peak16 > 0 ? limit16 / peak16 : double.MaxValue;
+            double Sustained(double peakTflops, double efficiency) => peakTflops * Math.Min(efficiency, powerShare);
             double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops
                 ? tokens * promptFlopsPerToken / (parallelReads * Sustained(peakTflops, engine.PrefillEfficiency) * prefillShares * 1e12)
                 : 0;
@@ -191,9 +193,9 @@ namespace DeepSeekHw.Sizing
                     + (m.IsMixtureOfExperts ? Invariant($" × {engine.MoePrefillShare:0.##} for MoE grouped GEMMs and token dispatch") : string.Empty)
                 : null;
             notes.Add(Invariant($"Prefill: compute-bound at {prefillEfficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
-            if (powerLimit is { } sustained && sustained < peak * engine.PrefillEfficiency)
+            if (powerLimit is { } sustained && powerShare < engine.PrefillEfficiency)
             {
-                notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W sustain about {sustained:0} dense TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), below {engine.PrefillEfficiency:0.##} of the {peak:0.#} TFLOPS peak: prefill and compute-bound decode run at that rate."));
+                notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W sustain about {sustained:0} dense 16-bit TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), {powerShare:P0} of the peak where {engine.Name}'s kernels would reach {engine.PrefillEfficiency:P0}: prefill and compute-bound decode run at that share, at every precision."));
             }
         }
 

@@ -24,7 +24,7 @@ public sealed class PowerLimitTests
         var estimate = Estimate("RTX-6000-Ada");
 
         Assert.Equal(0.37 * 300, limit, 6); // 111 TFLOPS, below 0.5 of its 364
-        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Power-limited: RTX-6000-Ada's 300 W sustain about 111 dense TFLOPS", StringComparison.Ordinal));
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Power-limited: RTX-6000-Ada's 300 W sustain about 111 dense 16-bit TFLOPS", StringComparison.Ordinal));
 
         // The same prompt on the A6000 (Ampere: no limit) runs at 0.5 of 154.8 TFLOPS; the ratio of the two rates is the
         // ratio of the sustained throughputs, 111 / 77.4.
@@ -40,6 +40,17 @@ public sealed class PowerLimitTests
         var f16 = Estimate("L40S", engine: "llama.cpp", precision: WeightPrecision.FP16, prompt: 512);
 
         Assert.Equal(0.75, q4.PrefillTokensPerSecond!.Value / f16.PrefillTokensPerSecond!.Value, 2);
+    }
+
+    [Fact]
+    public void The_limit_holds_the_clocks_so_fp8_keeps_its_two_fold_rate()
+    {
+        // FP8 tensor math runs at twice the 16-bit rate at any clock: the power limit scales both by the same share.
+        var l40s = DeepSeekCatalog.Builtin.FindGpu("L40S")!;
+        var fp8 = Estimate("L40S", precision: WeightPrecision.FP8);
+        var bf16 = Estimate("L40S");
+
+        Assert.Equal(l40s.DenseFp8Tflops!.Value / l40s.DenseBf16Tflops!.Value, fp8.PrefillTokensPerSecond!.Value / bf16.PrefillTokensPerSecond!.Value, 2);
     }
 
     [Fact]
