@@ -265,11 +265,14 @@ namespace DeepSeekHw.Cost
             result.CostPerMonthUsd = Round(perYear / HoursPerYear * HoursPerMonth);
             result.CostPerHourUsd = Round(perYear / HoursPerYear);
             result.CostPerMillionOutputTokensUsd = PerMillionTokens(perYear / HoursPerYear, result);
-            result.Source = request.PowerWatts != null ? "-PowerWatts" : Invariant($"TDP {gpu.TdpWatts} W from the GPU catalog ({gpu.Source})");
+            var limited = gpu.HasMeasuredPowerLimit; // the board limit the machine's driver reported, not the catalog's TDP
+            result.Source = request.PowerWatts != null ? "-PowerWatts"
+                : limited ? Invariant($"{gpu.TdpWatts} W: {gpu.ValueSources["tdpWatts"]}")
+                : Invariant($"TDP {gpu.TdpWatts} W from the GPU catalog ({gpu.Source})");
             var each = servers > 1 ? Invariant($" x {servers} servers") : string.Empty;
             result.Formula = (request.PowerWatts != null
                     ? Invariant($"power = {watts:0} W{each}")
-                    : Invariant($"power = {gpu.TdpWatts} W TDP x {gpus} GPU(s) x {request.Utilization:0.##} utilization + {request.HostOverheadWatts:0} W host = {watts:0} W{each}"))
+                    : Invariant($"power = {gpu.TdpWatts} W {(limited ? "power limit" : "TDP")} x {gpus} GPU(s) x {request.Utilization:0.##} utilization + {request.HostOverheadWatts:0} W host = {watts:0} W{each}"))
                 + Invariant($"; power per year = {watts / 1000:0.###} kW x {HoursPerYear:0} h x ${request.PricePerKWh:0.###}/kWh{each} = ${power:0.##}")
                 + (purchase is double p
                     ? Invariant($"; per year = power + ${p:0} purchase / {TcoYears} years; 3-year TCO = ${p:0} + {TcoYears} x ${power:0.##}")

@@ -22,6 +22,9 @@ namespace DeepSeekHw.Inventory
         /// <summary>One network link: 10 Tb/s (today's fastest ports carry 800 Gb/s).</summary>
         public const long MaxLinkBitsPerSecond = 10_000_000_000_000;
 
+        /// <summary>One accelerator board's power: 10 kW (today's largest draw about 1.4 kW).</summary>
+        public const long MaxBoardWatts = 10_000;
+
         /// <summary>Cores, threads, GPU indexes and link counts.</summary>
         public const int MaxCount = 1 << 20;
 

@@ -36,6 +36,7 @@ namespace DeepSeekHw.Inventory
                 gpu.MemoryUsedBytes = Bytes(gpu.MemoryUsedBytes, FactNumber.MaxGpuMemoryBytes, log, source, "GPU memory used");
                 gpu.PcieGeneration = Bounded(gpu.PcieGeneration, 1, 16, log, source, "PCIe generation");
                 gpu.PcieLinkWidth = Bounded(gpu.PcieLinkWidth, 1, 64, log, source, "PCIe width");
+                gpu.PowerLimitWatts = Bounded(gpu.PowerLimitWatts, 1, (int)FactNumber.MaxBoardWatts, log, source, "GPU power limit (W)");
             }
 
             inventory.GpuLinks = inventory.GpuLinks.Where(l => l.GpuIndex >= 0 && l.PeerIndex >= 0 && l.NvLinkCount >= 0).ToArray();

@@ -120,6 +120,7 @@ namespace DeepSeekHw.Inventory
                 DriverModel = Text(gpu, "driver_model", "current_dm"),
                 PcieGeneration = FactNumber.Count(Text(gpu, "pci", "pci_gpu_link_info", "pcie_gen", "max_link_gen"), log, sourceId, "PCIe generation"),
                 PcieLinkWidth = FactNumber.Count(Text(gpu, "pci", "pci_gpu_link_info", "link_widths", "max_link_width")?.TrimEnd('x', 'X'), log, sourceId, "PCIe width"),
+                PowerLimitWatts = PowerLimit(gpu, index, sourceId, log),
                 Source = sourceId,
             };
 
@@ -129,6 +130,18 @@ namespace DeepSeekHw.Inventory
             }
 
             return device;
+        }
+
+        // Schema v12+ moved the board's readings to gpu_power_readings (current_power_limit); older drivers write
+        // power_readings with enforced_power_limit (what binds) beside power_limit. "N/A" on boards without power management.
+        private static int? PowerLimit(XElement gpu, int index, string sourceId, ParseLog log)
+        {
+            var text = Text(gpu, "gpu_power_readings", "current_power_limit")
+                ?? Text(gpu, "power_readings", "enforced_power_limit")
+                ?? Text(gpu, "power_readings", "power_limit");
+            var watts = FactText.ParseDouble(text?.EndsWith("W", StringComparison.Ordinal) == true ? text.Substring(0, text.Length - 1) : text);
+            var limit = FactNumber.FromDouble(watts, 1, FactNumber.MaxBoardWatts, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " power limit");
+            return limit > 0 ? (int)limit.Value : (int?)null;
         }
 
         // One forward pass that only tracks depth: linear in the input, and it stops at the first element too deep.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DeepSeekHw
 {
@@ -99,6 +100,9 @@ namespace DeepSeekHw
         /// <summary>True for system RAM standing in for a GPU (CPU-only inference): decode streams DRAM, not GPU memory.</summary>
         public bool IsSystemMemory { get; internal set; }
 
+        /// <summary>True where <see cref="TdpWatts"/> is the limit a machine's driver enforces (its source in <see cref="ValueSources"/>).</summary>
+        internal bool HasMeasuredPowerLimit { get; private set; }
+
         private static readonly IReadOnlyDictionary<string, string> EmptySources = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
         /// <summary>A copy for a measured device: the same figures, this capacity (vGPU profiles, MIG and firmware reservations differ).</summary>
@@ -107,6 +111,18 @@ namespace DeepSeekHw
             var copy = (GpuSpec)MemberwiseClone();
             copy.UsableMemoryBytes = bytes;
             copy.UsableMemorySource = source;
+            return copy;
+        }
+
+        /// <summary>A copy for a measured device whose driver enforces another board power limit than the catalog's TDP.</summary>
+        internal GpuSpec WithPowerLimit(int watts, string source)
+        {
+            var copy = (GpuSpec)MemberwiseClone();
+            copy.TdpWatts = watts;
+            copy.HasMeasuredPowerLimit = true;
+            var sources = ValueSources.Where(pair => pair.Key != "tdpWatts").ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+            sources["tdpWatts"] = source;
+            copy.ValueSources = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(sources);
             return copy;
         }
 

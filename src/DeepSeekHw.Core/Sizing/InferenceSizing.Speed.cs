@@ -87,9 +87,11 @@ namespace DeepSeekHw.Sizing
             var prefillShares = quantizedShare * (m.IsMixtureOfExperts ? engine.MoePrefillShare : 1); // of the dense 16-bit rate
             var prefillEfficiency = engine.PrefillEfficiency * prefillShares;
             var promptFlopsPerToken = (2.0 * e.ActiveParameters) + (AttentionFlops(m, prompt) / prompt); // causal attention averaged over the prompt
-            // A power limit holds the clocks down, so it scales every tensor rate (FP8 as well as 16-bit) by the same share.
+            // A power limit holds the clocks down, so it scales every tensor rate (FP8 as well as 16-bit) by the same share:
+            // the limit's TFLOPS over the full-rate 16-bit peak (a GeForce card's FP16-accumulate rate, twice its BF16).
             var powerLimit = PowerLimitTflops(gpu);
-            var powerShare = powerLimit is { } limit16 && (gpu.DenseBf16Tflops ?? gpu.DenseFp16Tflops) is { } peak16 && peak16 > 0 ? limit16 / peak16 : double.MaxValue;
+            var peak16 = Math.Max(gpu.DenseFp16AccumulateTflops ?? 0, gpu.DenseBf16Tflops ?? gpu.DenseFp16Tflops ?? 0);
+            var powerShare = powerLimit is { } limit16 && peak16 > 0 ? limit16 / peak16 : double.MaxValue;
             double Sustained(double peakTflops, double efficiency) => peakTflops * Math.Min(efficiency, powerShare);
             double PrefillSeconds(double tokens) => prefillTflops is { } peakTflops
                 ? tokens * promptFlopsPerToken / (parallelReads * Sustained(peakTflops, engine.PrefillEfficiency) * prefillShares * 1e12)
@@ -195,7 +197,8 @@ namespace DeepSeekHw.Sizing
             notes.Add(Invariant($"Prefill: compute-bound at {prefillEfficiency:0.##} × {peak:0.#} dense TFLOPS per GPU{Parenthesized(accumulation, factors)}; 2 × active parameters per token plus causal attention ({attention / flops:P0} of the work for this prompt). Time to first token: a prompt of {prompt:N0} tokens{(prompt == context ? " (the whole context; -PromptLength sets it)" : string.Empty)} on an idle server."));
             if (powerLimit is { } sustained && powerShare < engine.PrefillEfficiency)
             {
-                notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W sustain about {sustained:0} dense 16-bit TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), {powerShare:P0} of the peak where {engine.Name}'s kernels would reach {engine.PrefillEfficiency:P0}: prefill and compute-bound decode run at that share, at every precision."));
+                var limitSource = gpu.HasMeasuredPowerLimit ? " (" + gpu.ValueSources["tdpWatts"] + ")" : string.Empty;
+                notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W{limitSource} sustain about {sustained:0} dense 16-bit TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), {powerShare:P0} of the peak where {engine.Name}'s kernels would reach {engine.PrefillEfficiency:P0}: prefill and compute-bound decode run at that share, at every precision."));
             }
         }
 

@@ -84,14 +84,25 @@ namespace DeepSeekHw.Sizing
         public static InstalledGpus? From(IEnumerable<string?> gpuNames, DeepSeekCatalog catalog) =>
             From(gpuNames.Select(name => new GpuDevice { Name = name ?? string.Empty }), catalog);
 
-        // The catalog's figures with the capacity this machine's driver reports (the smallest of the group).
+        // The catalog's figures with the capacity and power limit this machine's driver reports (the smallest of the group:
+        // tensor parallelism runs at the pace of its slowest GPU).
         private static GpuSpec Measured(GpuSpec known, List<GpuDevice> devices)
         {
             var reported = devices.Select(d => d.MemoryTotalBytes).Where(m => m > 0).Select(m => m!.Value).DefaultIfEmpty().Min();
-            return reported > 0 && reported != known.UsableMemoryBytes
+            var spec = reported > 0 && reported != known.UsableMemoryBytes
                 ? known.WithUsableMemory(reported, "reported by the driver on this machine")
                 : known;
+            return PowerLimit(devices) is int watts && watts != known.TdpWatts
+                ? spec.WithPowerLimit(watts, PowerLimitSource(devices[0], known.TdpWatts))
+                : spec;
         }
+
+        private static int? PowerLimit(List<GpuDevice> devices) => devices.Select(d => d.PowerLimitWatts).Where(w => w > 0).Min();
+
+        private static string PowerLimitSource(GpuDevice device, int? catalogTdp) =>
+            "the power limit " + ToolOf(device) + " reports on this machine" + (catalogTdp is int tdp ? " (catalog TDP " + tdp.ToString(CultureInfo.InvariantCulture) + " W)" : string.Empty);
+
+        private static string ToolOf(GpuDevice device) => device.Source.Split(' ')[0] is { Length: > 0 } tool ? tool : "the driver";
 
         // A GPU the catalog lacks: its reported memory, and a similar catalog GPU's bandwidth and throughput, stated as such.
         private static GpuSpec Estimated(List<GpuDevice> devices, DeepSeekCatalog catalog)
@@ -99,11 +110,11 @@ namespace DeepSeekHw.Sizing
             var first = devices[0];
             var memory = devices.Select(d => d.MemoryTotalBytes ?? 0).Min();
             var reference = Similar(first, memory, catalog);
-            var tool = first.Source.Split(' ')[0];
+            var tool = ToolOf(first);
             var basis = reference is null
                 ? "no catalog GPU shares its architecture" + (first.Architecture is null ? string.Empty : " (" + first.Architecture + ")") + ": speed is not estimated"
                 : "bandwidth and throughput of " + reference.Name + " (" + (SameChip(first, reference) ? "the same chip" : "the same architecture") + ", the closest memory size); add this GPU's figures with Import-DeepSeekCatalog for its own";
-            return new GpuSpec
+            var spec = new GpuSpec
             {
                 Name = first.Name,
                 DisplayName = first.Name,
@@ -111,7 +122,7 @@ namespace DeepSeekHw.Sizing
                 Architecture = first.Architecture ?? string.Empty,
                 MemoryBytes = memory,
                 UsableMemoryBytes = memory,
-                UsableMemorySource = "reported by " + (tool.Length > 0 ? tool : "the driver") + " on this machine",
+                UsableMemorySource = "reported by " + tool + " on this machine",
                 MemoryType = reference?.MemoryType ?? string.Empty,
                 MemoryBandwidthBytesPerSecond = reference?.MemoryBandwidthBytesPerSecond ?? 0,
                 DenseBf16Tflops = reference?.DenseBf16Tflops,
@@ -119,16 +130,19 @@ namespace DeepSeekHw.Sizing
                 DenseFp16AccumulateTflops = reference?.DenseFp16AccumulateTflops,
                 DenseFp8Tflops = reference?.DenseFp8Tflops,
                 DenseInt8Tops = reference?.DenseInt8Tops,
-                Multiprocessors = reference?.Multiprocessors, // with its bandwidth: the pair sets what llama.cpp's kernels can stream
+                Multiprocessors = reference?.Multiprocessors, // with its bandwidth: the pair sets what the engines' kernels can stream
                 BoostClockMhz = reference?.BoostClockMhz,
                 ComputeCapability = first.ComputeCapability,
                 GfxTarget = first.GfxTarget,
                 Interconnect = "unknown",
                 Confidence = "measured",
-                Source = "measured: memory reported by " + (tool.Length > 0 ? tool : "the driver") + (first.ComputeCapabilityBasis is { } basis2 ? "; compute capability " + basis2 : string.Empty),
+                Source = "measured: memory reported by " + tool + (first.ComputeCapabilityBasis is { } basis2 ? "; compute capability " + basis2 : string.Empty),
                 EstimateBasis = basis,
                 IsMeasured = true,
             };
+
+            // Its own board's limit, never the reference's TDP: the power-limited tensor rate and the power cost follow it.
+            return PowerLimit(devices) is int watts ? spec.WithPowerLimit(watts, PowerLimitSource(first, null)) : spec;
         }
 
         // A catalog entry's source names its bus width and chip rarely; its PCI ids name the chip through the same database.

@@ -59,6 +59,24 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
+    public void A_power_limit_the_machine_reports_replaces_the_catalog_tdp()
+    {
+        // An RTX 3090 (350 W in the catalog) its owner capped at 200 W, as the recorded nvidia-smi capture reports.
+        var inventory = DeepSeekHw.Core.Tests.Inventory.Fixtures.Linux(DeepSeekHw.Core.Tests.Inventory.Fixtures.Command(DeepSeekHw.Facts.FactSourceIds.NvidiaSmiXml, "nvidia-smi-xml/rtx-3090-drv525.xml"));
+        var installed = InstalledGpus.From(inventory, Catalog)!;
+        var request = Request("DeepSeek-R1-Distill-Qwen-7B", "Native", r => r.Gpu = installed.Spec);
+        request.HostOverheadWatts = 0;
+        request.Utilization = 1;
+
+        var onPrem = CostEstimator.Estimate(request, Catalog, Array.Empty<CloudInstance>()).Single();
+
+        Assert.Equal(350, Catalog.FindGpu("RTX-3090")!.TdpWatts);
+        Assert.Equal(200, onPrem.PowerWatts);
+        Assert.StartsWith("200 W: the power limit nvidia-smi reports on this machine (catalog TDP 350 W)", onPrem.Source, StringComparison.Ordinal);
+        Assert.StartsWith("power = 200 W power limit x 1 GPU(s)", onPrem.Formula, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_deployment_that_does_not_fit_on_prem_is_priced_but_marked()
     {
         var request = Request("DeepSeek-V3", "Native", r =>

@@ -157,6 +157,37 @@ public class NvidiaSmiXmlTests
         Assert.Equal("8.6", Assert.Single(inventory.Gpus).ComputeCapability);
     }
 
+    // Schema v12+ (gpu_power_readings/current_power_limit) and older drivers (power_readings/enforced_power_limit); the
+    // RTX 3090 capture is a 350 W board its owner capped at 200 W; "N/A" and a readings block without a limit are unknown.
+    [Theory]
+    [InlineData("rtx-4090-drv535.xml", 450)]
+    [InlineData("rtx-4000-sff-ada-drv595-schema-v13.xml", 70)]
+    [InlineData("a100-sxm4-80gb-x4-mig-drv535.xml", 500)]
+    [InlineData("a10g-drv515.xml", 300)]
+    [InlineData("rtx-3090-drv525.xml", 200)]
+    [InlineData("quadro-p400-drv418.xml", null)]
+    [InlineData("rtx-pro-6000-blackwell-drv580-trimmed-excerpt.xml", null)]
+    public void The_power_limit_is_the_one_the_driver_enforces(string file, int? watts)
+    {
+        var gpu = Assert.Single(Fixtures.Linux(Fixtures.Command(FactSourceIds.NvidiaSmiXml, "nvidia-smi-xml/" + file)).Gpus);
+
+        Assert.Equal(watts, gpu.PowerLimitWatts);
+    }
+
+    [Theory]
+    [InlineData("-5.00 W")]
+    [InlineData("0.00 W")]
+    [InlineData("1e12 W")]
+    [InlineData("NaN W")]
+    public void An_impossible_power_limit_is_unknown(string limit)
+    {
+        var xml = Fixtures.Text("nvidia-smi-xml/rtx-4090-drv535.xml").Replace("<current_power_limit>450.00 W</current_power_limit>", "<current_power_limit>" + limit + "</current_power_limit>", StringComparison.Ordinal);
+
+        var gpu = Assert.Single(Fixtures.Linux(Fixtures.Source(FactSourceIds.NvidiaSmiXml, xml, 0)).Gpus);
+
+        Assert.Null(gpu.PowerLimitWatts);
+    }
+
     [Fact]
     public void Parsing_is_the_same_under_a_german_culture()
     {

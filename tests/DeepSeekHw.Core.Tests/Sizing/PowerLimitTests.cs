@@ -63,4 +63,57 @@ public sealed class PowerLimitTests
         Assert.Null(InferenceSizing.PowerLimitTflops(DeepSeekCatalog.Builtin.FindGpu("H100-SXM")!)); // Hopper: none measured
         Assert.Null(InferenceSizing.PowerLimitTflops(DeepSeekCatalog.Builtin.FindGpu("A100-SXM4-80GB")!));
     }
+
+    private static InstalledGpus Installed(string name, long memoryMiB, string? architecture, params int?[] limits) =>
+        InstalledGpus.From(limits.Select((watts, i) => new GpuDevice
+        {
+            Index = i, Name = name, Vendor = GpuVendor.NVIDIA, Architecture = architecture, MemoryTotalBytes = memoryMiB << 20, PowerLimitWatts = watts, Source = "nvidia-smi -q -x",
+        }), DeepSeekCatalog.Builtin)!;
+
+    [Fact]
+    public void A_board_capped_below_its_tdp_is_sized_at_the_cap_the_driver_reports()
+    {
+        // Two RTX 4090s, one capped at 300 W: tensor parallelism runs at the pace of the capped one. 300 W sustain 111
+        // TFLOPS, below 0.5 of its 330; at the catalog's 450 W the limit does not bind (see above).
+        var installed = Installed("NVIDIA GeForce RTX 4090", 24564, "Ada Lovelace", 450, 300);
+        var request = new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!)
+        {
+            Engine = "llama.cpp", Precision = WeightPrecision.FP16, Gpu = installed.Spec, PromptLength = 512, ContextLength = 768,
+        };
+
+        var capped = SizingEngine.Estimate(request);
+
+        Assert.Equal(300, installed.Spec.TdpWatts);
+        Assert.Equal(450, DeepSeekCatalog.Builtin.FindGpu("RTX-4090")!.TdpWatts); // the catalog entry is untouched
+        Assert.Contains(capped.Assumptions, a => a.StartsWith("Power-limited: RTX-4090's 300 W (the power limit nvidia-smi reports on this machine (catalog TDP 450 W)) sustain about 111", StringComparison.Ordinal));
+        var uncapped = Estimate("RTX-4090", engine: "llama.cpp", precision: WeightPrecision.FP16, prompt: 512);
+        Assert.Equal(111.0 / 165.0, capped.PrefillTokensPerSecond!.Value / uncapped.PrefillTokensPerSecond!.Value, 2);
+    }
+
+    [Fact]
+    public void A_board_at_its_catalog_tdp_or_reporting_none_keeps_the_catalog_entry()
+    {
+        foreach (var spec in new[] { Installed("NVIDIA GeForce RTX 4090", 24564, "Ada Lovelace", 450, 450).Spec, Installed("NVIDIA GeForce RTX 4090", 24564, "Ada Lovelace", null, null).Spec })
+        {
+            Assert.Equal(450, spec.TdpWatts);
+            Assert.False(spec.HasMeasuredPowerLimit);
+            Assert.False(spec.ValueSources.ContainsKey("tdpWatts"));
+        }
+    }
+
+    [Fact]
+    public void A_board_the_catalog_lacks_is_limited_by_its_own_power_not_the_reference_tdp()
+    {
+        // An unlisted Ada board at 60 W: bandwidth and throughput borrowed from the RTX 2000 Ada (70 W, 48 TFLOPS, which
+        // its TDP would not limit), the power limit its own, so its prefill is power-limited at 0.37 x 60 = 22 TFLOPS.
+        var installed = Installed("NVIDIA RTX 2000E Ada Lab Edition", 16380, "Ada Lovelace", 60);
+        var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Qwen-1.5B")!)
+        {
+            Engine = "vLLM", Precision = WeightPrecision.BF16, Gpu = installed.Spec, PromptLength = 2048, ContextLength = 2304,
+        });
+
+        Assert.True(installed.Spec.IsMeasured);
+        Assert.Equal(60, installed.Spec.TdpWatts);
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Power-limited: NVIDIA RTX 2000E Ada Lab Edition's 60 W (the power limit nvidia-smi reports on this machine) sustain about 22 dense", StringComparison.Ordinal));
+    }
 }

@@ -60,6 +60,12 @@ namespace DeepSeekHw
 
         public int? PcieLinkWidth { get; set; }
 
+        /// <summary>
+        /// The board power limit the driver enforces now, in watts (nvidia-smi's current or enforced power limit): below the
+        /// catalog's TDP where an administrator capped it; null when not reported.
+        /// </summary>
+        public int? PowerLimitWatts { get; set; }
+
         /// <summary>The source this GPU came from (a fact source id).</summary>
         public string Source { get; set; } = string.Empty;
 
