@@ -113,7 +113,7 @@ namespace DeepSeekHw.Sizing
             var tool = ToolOf(first);
             var basis = reference is null
                 ? "no catalog GPU shares its architecture" + (first.Architecture is null ? string.Empty : " (" + first.Architecture + ")") + ": speed is not estimated"
-                : "bandwidth and throughput of " + reference.Name + " (" + (SameChip(first, reference) ? "the same chip" : "the same architecture") + ", the closest memory size); add this GPU's figures with Import-DeepSeekCatalog for its own";
+                : "bandwidth and throughput of " + reference.Name + " (" + (NamedIn(first, reference) > 0 ? "the product its name carries, " : string.Empty) + (SameChip(first, reference) ? "the same chip" : "the same architecture") + ", the closest memory size); add this GPU's figures with Import-DeepSeekCatalog for its own";
             var spec = new GpuSpec
             {
                 Name = first.Name,
@@ -149,6 +149,21 @@ namespace DeepSeekHw.Sizing
         private static bool SameChip(GpuDevice device, GpuSpec spec) =>
             device.Chip != null && spec.PciDeviceIds.Any(id => GpuIdDatabase.Builtin.FromPciId(id)?.Chip == device.Chip);
 
+        // A variant the catalog lacks usually carries its base product's name ("NVIDIA H20-3e", the H20 with more memory):
+        // every word of the catalog name is a word of the device's, so "H20" is in "H20-3e" but not in "H200 NVL". The
+        // more words, the closer the product ("Tesla-P100-PCIe" before "Tesla-P100"); 0 where the name is not carried.
+        private static int NamedIn(GpuDevice device, GpuSpec spec)
+        {
+            var words = Words(device.Name);
+            var named = Words(spec.Name);
+            return named.All(words.Contains) ? named.Count : 0;
+        }
+
+        private static HashSet<string> Words(string? name) =>
+            new HashSet<string>(WordSplit.Split(name ?? string.Empty).Where(w => w.Length > 0).Select(w => w.ToUpperInvariant()), StringComparer.Ordinal);
+
+        private static readonly System.Text.RegularExpressions.Regex WordSplit = new System.Text.RegularExpressions.Regex("[^A-Za-z0-9]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         private static GpuSpec? Similar(GpuDevice device, long memory, DeepSeekCatalog catalog)
         {
             var architecture = NameKey.Of(device.Architecture);
@@ -159,7 +174,8 @@ namespace DeepSeekHw.Sizing
 
             return catalog.Gpus
                 .Where(g => g.Vendor == device.Vendor && g.MemoryBandwidthBytesPerSecond > 0 && (NameKey.Of(g.Architecture).StartsWith(architecture, StringComparison.Ordinal) || architecture.StartsWith(NameKey.Of(g.Architecture), StringComparison.Ordinal)) && NameKey.Of(g.Architecture).Length > 0)
-                .OrderByDescending(g => SameChip(device, g))
+                .OrderByDescending(g => NamedIn(device, g))
+                .ThenByDescending(g => SameChip(device, g))
                 .ThenBy(g => Math.Abs(Math.Log((double)Math.Max(1, g.UsableMemoryBytes ?? g.MemoryBytes) / Math.Max(1, memory))))
                 .ThenBy(g => g.Name, StringComparer.Ordinal)
                 .FirstOrDefault();

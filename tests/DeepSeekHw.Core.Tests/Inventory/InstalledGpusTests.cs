@@ -64,4 +64,20 @@ public class InstalledGpusTests
         Assert.NotNull(reference.Multiprocessors);
         Assert.Equal((reference.Multiprocessors, reference.BoostClockMhz), (spec.Multiprocessors, spec.BoostClockMhz));
     }
+
+    [Theory]
+    [InlineData("NVIDIA H20-3e", "10DE:232C", "H20")] // the H20 with 141 GB of HBM3e: 78 SMs, not the H200's 132 that its memory size would pick
+    [InlineData("NVIDIA H200 Lab Edition", null, "H200-SXM")] // "H20" is no word of "H200": the closest memory decides (the H200 SXM's 143,771 MiB)
+    public void A_gpu_the_catalog_lacks_borrows_from_the_product_its_name_carries(string name, string? pciId, string expected)
+    {
+        var device = new GpuDevice { Name = name, PciId = pciId, Vendor = GpuVendor.NVIDIA, Architecture = "Hopper", MemoryTotalBytes = 143_771L << 20, Source = "nvidia-smi" };
+        var inventory = new HardwareInventory { Gpus = new[] { device } };
+        DeepSeekHw.Inventory.InventoryEnricher.Enrich(inventory, DeepSeekCatalog.Builtin);
+
+        var spec = InstalledGpus.From(inventory, DeepSeekCatalog.Builtin)!.Spec;
+
+        Assert.Null(device.Spec); // neither name nor device id is a catalog entry's
+        Assert.StartsWith("bandwidth and throughput of " + expected + " (", spec.EstimateBasis, StringComparison.Ordinal);
+        Assert.Equal(DeepSeekCatalog.Builtin.FindGpu(expected)!.Multiprocessors, spec.Multiprocessors);
+    }
 }
