@@ -100,7 +100,7 @@ namespace DeepSeekHw.Sizing
         private static int? PowerLimit(List<GpuDevice> devices) => devices.Select(d => d.PowerLimitWatts).Where(w => w > 0).Min();
 
         private static string PowerLimitSource(GpuDevice device, int? catalogTdp) =>
-            "the power limit " + ToolOf(device) + " reports on this machine" + (catalogTdp is int tdp ? " (catalog TDP " + tdp.ToString(CultureInfo.InvariantCulture) + " W)" : string.Empty);
+            "the power limit " + ToolOf(device) + " reports on this machine" + (catalogTdp is int tdp ? "; the catalog's TDP is " + tdp.ToString(CultureInfo.InvariantCulture) + " W" : string.Empty);
 
         private static string ToolOf(GpuDevice device) => device.Source.Split(' ')[0] is { Length: > 0 } tool ? tool : "the driver";
 

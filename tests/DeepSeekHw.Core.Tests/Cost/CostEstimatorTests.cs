@@ -72,7 +72,7 @@ public sealed class CostEstimatorTests
 
         Assert.Equal(350, Catalog.FindGpu("RTX-3090")!.TdpWatts);
         Assert.Equal(200, onPrem.PowerWatts);
-        Assert.StartsWith("200 W: the power limit nvidia-smi reports on this machine (catalog TDP 350 W)", onPrem.Source, StringComparison.Ordinal);
+        Assert.StartsWith("200 W: the power limit nvidia-smi reports on this machine; the catalog's TDP is 350 W", onPrem.Source, StringComparison.Ordinal);
         Assert.StartsWith("power = 200 W power limit x 1 GPU(s)", onPrem.Formula, StringComparison.Ordinal);
     }
 

@@ -85,7 +85,7 @@ public sealed class PowerLimitTests
 
         Assert.Equal(300, installed.Spec.TdpWatts);
         Assert.Equal(450, DeepSeekCatalog.Builtin.FindGpu("RTX-4090")!.TdpWatts); // the catalog entry is untouched
-        Assert.Contains(capped.Assumptions, a => a.StartsWith("Power-limited: RTX-4090's 300 W (the power limit nvidia-smi reports on this machine (catalog TDP 450 W)) sustain about 111", StringComparison.Ordinal));
+        Assert.Contains(capped.Assumptions, a => a.StartsWith("Power-limited: RTX-4090's 300 W (the power limit nvidia-smi reports on this machine; the catalog's TDP is 450 W) sustain about 111", StringComparison.Ordinal));
         var uncapped = Estimate("RTX-4090", engine: "llama.cpp", precision: WeightPrecision.FP16, prompt: 512);
         Assert.Equal(111.0 / 165.0, capped.PrefillTokensPerSecond!.Value / uncapped.PrefillTokensPerSecond!.Value, 2);
     }
