@@ -41,6 +41,23 @@ Describe 'Get-DeepSeekCostEstimate' {
         $onPrem.ThreeYearTcoUsd | Should -Be ([math]::Round(300000 + 3 * (5.6 * 8760 * 0.12), 4))
     }
 
+    It 'sizes and prices an inventoried board at the power limit its driver enforces' {
+        # Two RTX 4090s capped at 300 W (the capture says 450): prefill is power-limited, and the power bill uses 300 W.
+        $bundle = New-GpuBundle -Path (Join-Path $TestDrive 'capped.facts.json')
+        (Get-Content -LiteralPath $bundle -Raw).Replace('<current_power_limit>450.00 W</current_power_limit>', '<current_power_limit>300.00 W</current_power_limit>') |
+            Set-Content -LiteralPath $bundle -NoNewline
+        $inventory = Get-DeepSeekHardware -FactsPath $bundle -WarningAction SilentlyContinue
+        $inventory.Gpus.PowerLimitWatts | Should -Be 300, 300
+
+        foreach ($machine in $inventory, ($inventory | ConvertTo-Deserialized)) { # live, and as remoting hands it back
+            $sizing = $machine | Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Llama-8B -Precision FP16 -Engine llama.cpp -ContextLength 768 -PromptLength 512
+            $sizing.Assumptions | Where-Object { $_ -like 'Power-limited: RTX-4090''s 300 W (the power limit nvidia-smi reports on this machine*' } | Should -HaveCount 1
+        }
+        $onPrem = $inventory | Get-DeepSeekCostEstimate -Model DeepSeek-R1-Distill-Llama-8B -HostOverheadWatts 0 -Utilization 1 | Where-Object Provider -EQ 'OnPrem'
+        $onPrem.PowerWatts | Should -Be 600
+        $onPrem.Source | Should -BeLike '300 W: the power limit nvidia-smi reports*'
+    }
+
     It 'writes <ErrorId> for <Case>' -ForEach @(
         @{ Case = 'an unknown instance'; ErrorId = 'InstanceNotFound'; Arguments = @{ Model = 'DeepSeek-R1-Distill-Qwen-7B'; Instance = 'p9.mega' } }
         @{ Case = 'a context of zero'; ErrorId = 'InvalidContextLength'; Arguments = @{ Model = 'DeepSeek-V3'; ContextLength = 0 } }

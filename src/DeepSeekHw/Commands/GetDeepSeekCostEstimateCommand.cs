@@ -18,7 +18,8 @@ namespace DeepSeekHw.Commands
     /// -PromptTokens plus -OutputTokens and gives the replicas that load needs; the cheapest cloud option then carries a
     /// note comparing the seed guide's QPS tiers (under 100 QPS one A100 server, up to 1,000 a 4 x A100 cluster, above
     /// that 8 x H100 nodes) with what the model actually needs.</para>
-    /// <para>With -Gpu (or a piped inventory) it also prices the on-prem option: power as TDP x GPUs x -Utilization plus
+    /// <para>With -Gpu (or a piped inventory) it also prices the on-prem option: power as TDP (for an inventory, the power
+    /// limit its driver enforces) x GPUs x -Utilization plus
     /// -HostOverheadWatts (or a measured -PowerWatts) x 8,760 h x -PricePerKWh, and with -PurchasePrice the one- and
     /// three-year total cost of ownership. Every rate is a parameter; nothing is assumed silently: the Formula property
     /// shows the arithmetic with the numbers used, PriceAsOf says when a list price was true. Cloud prices change: give a
@@ -146,7 +147,7 @@ namespace DeepSeekHw.Commands
         [ValidateRange(0, 10)]
         public double PricePerKWh { get; set; } = 0.12;
 
-        /// <summary>Average GPU power as a fraction of TDP, 0 to 1. Default 1 (full TDP, as the seed guide counts).</summary>
+        /// <summary>Average GPU power as a fraction of TDP (or of the power limit an inventory reports), 0 to 1. Default 1 (full TDP, as the seed guide counts).</summary>
         [Parameter]
         [ValidateRange(0, 1)]
         public double Utilization { get; set; } = 1.0;
