@@ -183,6 +183,26 @@ public sealed class AccuracyDocumentTests
         Assert.False(ratio >= 1 / 1.5 && ratio <= 1.5, "this row is now within tolerance: move it to its table in docs/accuracy.md");
     }
 
+    [Fact]
+    public void Poisson_rows_sit_at_the_estimates_own_steady_state()
+    {
+        // AccelMark's online rows (a request stream at 5 a second for the 8B, 2 for the 70B, outputs of 346 tokens) read
+        // the concurrency the estimate itself settles at: L = rate x 346 x TPOT(L). A change to the model that moves the
+        // steady state must move the rows with it, or they would compare at a load the estimate no longer predicts.
+        var rows = Rows("decode-speed").Concat(Rows("known-misses"))
+            .Where(c => c[6] == "236+346" && c[8] == "TimePerOutputTokenSeconds")
+            .ToList();
+
+        Assert.Equal(15, rows.Count);
+        foreach (var c in rows)
+        {
+            var rate = c[0].EndsWith("70B", StringComparison.Ordinal) ? 2.0 : 5.0;
+            var concurrency = int.Parse(c[7], CultureInfo.InvariantCulture);
+            var steady = rate * 346 * Decode(c).Ours;
+            Assert.True(Math.Abs(steady - concurrency) <= Math.Max(1, 0.05 * concurrency), c[3] + ": the estimate settles at " + steady.ToString("0.#", CultureInfo.InvariantCulture) + " requests, the row reads " + c[7]);
+        }
+    }
+
     public static TheoryData<string> LlamaCppRows() => TableRows("llamacpp-load");
 
     [Theory]
