@@ -91,6 +91,7 @@ namespace DeepSeekHw.Inventory
                 GfxTarget = Get("ASIC.TARGET_GRAPHICS_VERSION"),
                 DriverVersion = Get("DRIVER.VERSION"),
                 PcieLinkWidth = FactNumber.Count(Get("BUS.MAX_PCIE_WIDTH"), log, sourceId, "PCIe width"),
+                PowerLimitWatts = FactNumber.Watts(Get("LIMIT.SOCKET_POWER"), log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " power cap"), // amdsmi_get_power_cap_info's power_cap
                 Source = sourceId,
             };
             if (gpu.MemoryTotalBytes is null)

@@ -63,6 +63,15 @@ namespace DeepSeekHw.Inventory
             return (long)Math.Round(scaled);
         }
 
+        /// <summary>A board power in watts from "450.00 W", "550 W" or "290.0"; null when absent ("N/A"), not positive or past <see cref="MaxBoardWatts"/>.</summary>
+        public static int? Watts(string? text, ParseLog log, string sourceId, string what)
+        {
+            var clean = FactText.Clean(text);
+            var number = clean?.EndsWith("W", StringComparison.Ordinal) == true ? clean.Substring(0, clean.Length - 1) : clean;
+            var watts = FromDouble(FactText.ParseDouble(number), 1, MaxBoardWatts, log, sourceId, what);
+            return watts > 0 ? (int)watts.Value : (int?)null;
+        }
+
         /// <summary>A count or index; null when absent, negative or past <see cref="MaxCount"/>.</summary>
         public static int? Count(string? text, ParseLog log, string sourceId, string what)
         {

@@ -139,9 +139,7 @@ namespace DeepSeekHw.Inventory
             var text = Text(gpu, "gpu_power_readings", "current_power_limit")
                 ?? Text(gpu, "power_readings", "enforced_power_limit")
                 ?? Text(gpu, "power_readings", "power_limit");
-            var watts = FactText.ParseDouble(text?.EndsWith("W", StringComparison.Ordinal) == true ? text.Substring(0, text.Length - 1) : text);
-            var limit = FactNumber.FromDouble(watts, 1, FactNumber.MaxBoardWatts, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " power limit");
-            return limit > 0 ? (int)limit.Value : (int?)null;
+            return FactNumber.Watts(text, log, sourceId, "GPU " + index.ToString(CultureInfo.InvariantCulture) + " power limit");
         }
 
         // One forward pass that only tracks depth: linear in the input, and it stops at the first element too deep.

@@ -64,6 +64,7 @@ namespace DeepSeekHw.Inventory
                     Uuid = FactText.Clean(Find(values, "Unique ID")),
                     GfxTarget = FactText.Clean(Find(values, "GFX Version", "Target Graphics Version")),
                     DriverVersion = driverVersion,
+                    PowerLimitWatts = FactNumber.Watts(Find(values, "Max Graphics Package Power (W)"), log, sourceId, property.Key + " power cap"), // --showmaxpower: the current cap
                     Source = sourceId,
                 };
                 if (gpu.MemoryTotalBytes is null)

@@ -32,6 +32,7 @@ public class GpuSourcesTests
 
         Assert.Equal("0000:1E:00.0", inventory.Gpus[0].PciBusId);
         Assert.Equal("0000:22:00.0", inventory.Gpus[1].PciBusId);
+        Assert.All(inventory.Gpus, g => Assert.Equal(290, g.PowerLimitWatts)); // "Max Graphics Package Power (W)": the cap, not the 39 W average
     }
 
     [Fact]
@@ -172,6 +173,7 @@ public class AmdSmiTests
         Assert.Equal("6.9.0-rc5+", inventory.Software.AmdDriverVersion);
         Assert.All(inventory.Gpus, g => Assert.Equal("MI300A", g.Spec?.Name)); // the APU's own entry, found by name
         Assert.All(inventory.Gpus, g => Assert.Equal("1002:74A0", g.PciId));
+        Assert.All(inventory.Gpus, g => Assert.Equal(550, g.PowerLimitWatts)); // LIMIT.SOCKET_POWER: the socket's current power cap
     }
 
     [Fact]
@@ -186,6 +188,7 @@ public class AmdSmiTests
         Assert.Equal("6.18.3", gpu.DriverVersion);
         Assert.Equal(16, gpu.PcieLinkWidth);
         Assert.Null(gpu.MemoryTotalBytes);
+        Assert.Null(gpu.PowerLimitWatts); // the capture has no LIMIT section
         Assert.Contains(inventory.Warnings.Texts(), w => w.StartsWith("amd-smi static: GPU 0", StringComparison.Ordinal) && w.Contains("no VRAM size", StringComparison.Ordinal));
     }
 
