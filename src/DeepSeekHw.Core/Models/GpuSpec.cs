@@ -103,6 +103,9 @@ namespace DeepSeekHw
         /// <summary>True where <see cref="TdpWatts"/> is the limit a machine's driver enforces (its source in <see cref="ValueSources"/>).</summary>
         internal bool HasMeasuredPowerLimit { get; private set; }
 
+        /// <summary>The catalog's TDP where a measured power limit replaced it; null otherwise.</summary>
+        internal int? CatalogTdpWatts { get; private set; }
+
         private static readonly IReadOnlyDictionary<string, string> EmptySources = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
         /// <summary>A copy for a measured device: the same figures, this capacity (vGPU profiles, MIG and firmware reservations differ).</summary>
@@ -118,6 +121,7 @@ namespace DeepSeekHw
         internal GpuSpec WithPowerLimit(int watts, string source)
         {
             var copy = (GpuSpec)MemberwiseClone();
+            copy.CatalogTdpWatts = HasMeasuredPowerLimit ? CatalogTdpWatts : TdpWatts;
             copy.TdpWatts = watts;
             copy.HasMeasuredPowerLimit = true;
             var sources = ValueSources.Where(pair => pair.Key != "tdpWatts").ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);

@@ -200,6 +200,11 @@ namespace DeepSeekHw.Sizing
                 var limitSource = gpu.HasMeasuredPowerLimit ? " (" + gpu.ValueSources["tdpWatts"] + ")" : string.Empty;
                 notes.Add(Invariant($"Power-limited: {gpu.Name}'s {gpu.TdpWatts} W{limitSource} sustain about {sustained:0} dense 16-bit TFLOPS of tensor math ({sustained / gpu.TdpWatts!.Value:0.##} a watt for Ada Lovelace boards, fit to the RTX 6000 Ada under llama.cpp and vLLM), {powerShare:P0} of the peak where {engine.Name}'s kernels would reach {engine.PrefillEfficiency:P0}: prefill and compute-bound decode run at that share, at every precision."));
             }
+            else if (powerLimit is null && gpu.HasMeasuredPowerLimit && gpu.CatalogTdpWatts is int tdp && gpu.TdpWatts < tdp)
+            {
+                // A capped board of an architecture whose power-limited rate is not measured: say so rather than stay silent.
+                notes.Add(Invariant($"Power cap: {gpu.Name} runs at {gpu.TdpWatts} W, below its {tdp} W TDP ({gpu.ValueSources["tdpWatts"]}); the estimate models the clocks a power limit costs for Ada Lovelace boards only, so compute-bound speed (prefill, large batches) on this board may be lower than estimated."));
+            }
         }
 
         /// <summary>

@@ -116,4 +116,24 @@ public sealed class PowerLimitTests
         Assert.Equal(60, installed.Spec.TdpWatts);
         Assert.Contains(estimate.Assumptions, a => a.StartsWith("Power-limited: NVIDIA RTX 2000E Ada Lab Edition's 60 W (the power limit nvidia-smi reports on this machine) sustain about 22 dense", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_capped_board_of_another_architecture_says_its_speed_may_be_lower()
+    {
+        // The recorded RTX 3090 capture: a 350 W Ampere board its owner capped at 200 W. No measured power-limited rate for
+        // Ampere, so the rate stays the share's, and the estimate says the cap may cost compute-bound speed.
+        var inventory = DeepSeekHw.Core.Tests.Inventory.Fixtures.Linux(DeepSeekHw.Core.Tests.Inventory.Fixtures.Command(DeepSeekHw.Facts.FactSourceIds.NvidiaSmiXml, "nvidia-smi-xml/rtx-3090-drv525.xml"));
+        var capped = InstalledGpus.From(inventory, DeepSeekCatalog.Builtin)!.Spec;
+        var request = new SizingRequest(DeepSeekCatalog.Builtin.FindModel("DeepSeek-R1-Distill-Llama-8B")!)
+        {
+            Engine = "vLLM", Precision = WeightPrecision.BF16, PromptLength = 4096, ContextLength = 4352,
+        };
+
+        var estimate = SizingEngine.Estimate(request.With(r => r.Gpu = capped));
+        var uncapped = SizingEngine.Estimate(request.With(r => r.Gpu = DeepSeekCatalog.Builtin.FindGpu("RTX-3090")));
+
+        Assert.Contains(estimate.Assumptions, a => a.StartsWith("Power cap: RTX-3090 runs at 200 W, below its 350 W TDP (the power limit nvidia-smi reports", StringComparison.Ordinal));
+        Assert.DoesNotContain(uncapped.Assumptions, a => a.StartsWith("Power cap", StringComparison.Ordinal));
+        Assert.Equal(uncapped.PrefillTokensPerSecond, estimate.PrefillTokensPerSecond);
+    }
 }
