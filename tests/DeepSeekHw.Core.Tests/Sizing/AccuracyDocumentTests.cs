@@ -131,12 +131,17 @@ public sealed class AccuracyDocumentTests
         // "1024+1024" is a serving benchmark's prompt and output (requests keep arriving); a plain number is the context
         // of sequences that decode without newcomers (a fixed batch or llama-bench).
         var lengths = c[6].Split('+').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-        // "FP8, FP8 KV" is the weights' precision and the KV cache's type (--kv-cache-dtype); a lone precision keeps Auto.
+        // "FP8, FP8 KV" is the weights' precision and the KV cache's type (--kv-cache-dtype); "Native, MTP 2" speculative
+        // decoding with two MTP drafts a step; a lone precision keeps Auto and no drafts.
         var precision = c[1].Split(", ");
+        var drafts = precision.Skip(1).FirstOrDefault(p => p.StartsWith("MTP ", StringComparison.Ordinal));
+        var kvCache = precision.Skip(1).FirstOrDefault(p => p.EndsWith(" KV", StringComparison.Ordinal));
         var estimate = SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(c[0])!)
         {
             Precision = Enum.Parse<WeightPrecision>(precision[0]),
-            KvCacheType = precision.Length == 2 ? Enum.Parse<KvCacheType>(precision[1].Replace(" KV", string.Empty, StringComparison.Ordinal)) : KvCacheType.Auto,
+            KvCacheType = kvCache is null ? KvCacheType.Auto : Enum.Parse<KvCacheType>(kvCache.Replace(" KV", string.Empty, StringComparison.Ordinal)),
+            MultiTokenPrediction = drafts is not null,
+            SpeculativeTokens = drafts is null ? 1 : int.Parse(drafts.Substring(4), CultureInfo.InvariantCulture),
             Engine = c[2],
             Gpu = DeepSeekCatalog.Builtin.FindGpu(c[3]),
             TensorParallel = int.Parse(c[4], CultureInfo.InvariantCulture),
