@@ -46,7 +46,7 @@ namespace DeepSeekHw.Sizing
             SmallGpuStep = smaller.IsNull ? null : ((int)Whole(smaller, "tokens", where + " smallGpuStep"), (long)Whole(smaller, "belowMiB", where + " smallGpuStep"), Text(smaller, "alsoForGpusNamed", where + " smallGpuStep"));
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
-            MlaFlashAttentionMinComputeCapability = OptionalNumber(node, "mlaFlashAttentionMinComputeCapability", where);
+            FlashAttentionMinComputeCapability = OptionalNumber(node, "flashAttentionMinComputeCapability", where);
             FlashAttention2MinComputeCapability = OptionalNumber(node, "flashAttention2MinComputeCapability", where);
             DsaFp8KvCacheFromComputeCapability = OptionalNumber(node, "dsaFp8KvCacheFromComputeCapability", where);
             CudaContextInBudget = Flag(node, "cudaContextInBudget", where);
@@ -175,8 +175,11 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         public bool ReservesStepLogits { get; }
 
-        /// <summary>The compute capability below which the engine has no flash attention for MLA heads (llama.cpp: 8.0); null when not modelled.</summary>
-        public double? MlaFlashAttentionMinComputeCapability { get; }
+        /// <summary>
+        /// The compute capability below which a GGUF engine runs attention without flash attention, for every model (Ollama:
+        /// 6.0, where it passes llama-server --flash-attn off); null where flash attention is on wherever its kernels exist.
+        /// </summary>
+        public double? FlashAttentionMinComputeCapability { get; }
 
         /// <summary>The compute capability FlashAttention-2 needs where the engine offers it (Transformers: 8.0); null elsewhere.</summary>
         public double? FlashAttention2MinComputeCapability { get; }

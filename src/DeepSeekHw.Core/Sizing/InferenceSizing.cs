@@ -54,9 +54,12 @@ namespace DeepSeekHw.Sizing
             e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
             var step = engine.StepTokensOn(r.Gpu);
-            if (LacksMlaFlashAttention(r, engine))
+            if (LacksFlashAttention(r, engine))
             {
-                notes.Add(Invariant($"Attention: {engine.Name} has no flash attention for MLA heads on {r.Gpu!.Name} (compute capability {r.Gpu.ComputeCapability}, needs {engine.MlaFlashAttentionMinComputeCapability:0.0}), so its compute buffer holds one layer's F32 scores for a {step}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {step} × 4 bytes = {(double)m.NumAttentionHeads * tokens * step * 4 / GiB:0.##} GiB, growing with the context."));
+                var why = DecompressedMlaHeads(m, engine)
+                    ? Invariant($"its cache holds {m.Name}'s MLA heads decompressed, {m.QkNopeHeadDim + m.QkRopeHeadDim}-wide keys and {m.VHeadDim}-wide values, for which ggml has no flash-attention kernel")
+                    : Invariant($"it turns flash attention off on {r.Gpu!.Name}, compute capability {r.Gpu.ComputeCapability} (below {engine.FlashAttentionMinComputeCapability:0.0})");
+                notes.Add(Invariant($"Attention: {engine.Name} runs without flash attention here: {why}. Its compute buffer holds one layer's F32 scores for a {step}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {step} × 4 bytes = {(double)m.NumAttentionHeads * tokens * step * 4 / GiB:0.##} GiB, growing with the context."));
             }
 
             if (kvType == KvCacheType.FP8 && engine.RunsGguf && engine.CachesMlaLatent && m.Attention == AttentionKind.MultiHeadLatent)
@@ -275,12 +278,21 @@ namespace DeepSeekHw.Sizing
 
         internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
 
-        /// <summary>The engine runs without flash attention for this model on this GPU (llama.cpp: MLA heads before Ampere).</summary>
-        internal static bool LacksMlaFlashAttention(SizingRequest r, EngineProfile engine) =>
-            engine.MlaFlashAttentionMinComputeCapability is { } min && r.Model.Attention == AttentionKind.MultiHeadLatent && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc < min;
+        /// <summary>
+        /// A GGUF engine runs this model without flash attention on this GPU: the engine turns it off below a compute capability
+        /// (Ollama), or ggml's GPU kernels have none for the heads — they need K and V heads of one size, or the MLA latent
+        /// (576 and 512), so MLA heads cached decompressed (192 and 128) take the plain path (the CPU's kernel takes any).
+        /// </summary>
+        internal static bool LacksFlashAttention(SizingRequest r, EngineProfile engine) =>
+            engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r.Model, engine)
+                || (engine.FlashAttentionMinComputeCapability is { } min && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc < min));
+
+        /// <summary>An MLA model whose cache holds per-head keys and values (qk_nope + qk_rope wide keys, v_head wide values).</summary>
+        private static bool DecompressedMlaHeads(ModelSpec m, EngineProfile engine) =>
+            m.Attention == AttentionKind.MultiHeadLatent && !engine.CachesMlaLatent && m.QkNopeHeadDim + m.QkRopeHeadDim != m.VHeadDim;
 
         /// <summary>Attention scores are built in memory: eager attention in Transformers, or an engine without flash attention.</summary>
-        private static bool ScoresHeld(SizingRequest r, EngineProfile engine) => IsEager(r, engine) || LacksMlaFlashAttention(r, engine);
+        private static bool ScoresHeld(SizingRequest r, EngineProfile engine) => IsEager(r, engine) || LacksFlashAttention(r, engine);
 
         /// <summary>
         /// How many GPUs of a stage share each MoE layer's expert weights: the tensor-parallel group shards every expert

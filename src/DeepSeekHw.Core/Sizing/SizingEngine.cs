@@ -375,20 +375,20 @@ namespace DeepSeekHw.Sizing
                 }
             }
 
-            if (model.Attention == AttentionKind.MultiHeadLatent && request.KvCacheType == KvCacheType.FP8 && !engine.Fp8KvCache)
+            if (request.KvCacheType == KvCacheType.FP8 && !engine.Fp8KvCache)
             {
-                // llama.cpp's 8-bit cache is q8_0: it holds the MLA latent in it, read only by its flash-attention kernels.
-                var q8Latent = engine.RunsGguf && engine.CachesMlaLatent;
-                if (q8Latent && InferenceSizing.LacksMlaFlashAttention(request, engine))
-                {
-                    throw new SizingException(SizingErrorIds.PrecisionNotSupported, Invariant(
-                        $"{engine.Name} keeps the MLA latent in its 8-bit q8_0 cache only under flash attention, which it has for MLA heads on compute capability {engine.MlaFlashAttentionMinComputeCapability:0.0} and newer; {request.Gpu!.Name} has {request.Gpu.ComputeCapability}: use the 16-bit cache (-KvCacheType Auto)."));
-                }
-
-                if (!q8Latent)
+                // llama.cpp's 8-bit cache is q8_0: for MLA models it holds the latent, so engines that cache decompressed heads
+                // have none; and ggml reads a quantized cache only in its flash-attention kernels.
+                if (model.Attention == AttentionKind.MultiHeadLatent && !(engine.RunsGguf && engine.CachesMlaLatent))
                 {
                     throw new SizingException(SizingErrorIds.PrecisionNotSupported,
                         engine.Name + " has no 8-bit KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => e.HasEightBitKvCache && e.CachesMlaLatent).Select(e => e.Name)) + " for an 8-bit cache.");
+                }
+
+                if (engine.RunsGguf && InferenceSizing.LacksFlashAttention(request, engine))
+                {
+                    throw new SizingException(SizingErrorIds.PrecisionNotSupported, Invariant(
+                        $"{engine.Name} keeps an 8-bit (q8_0) KV cache only under flash attention, which it turns off on {request.Gpu!.Name} (compute capability {request.Gpu.ComputeCapability}, below {engine.FlashAttentionMinComputeCapability:0.0}): use the 16-bit cache (-KvCacheType Auto)."));
                 }
             }
         }

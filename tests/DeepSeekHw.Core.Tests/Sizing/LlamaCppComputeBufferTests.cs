@@ -3,12 +3,12 @@ using DeepSeekHw.Sizing;
 
 namespace DeepSeekHw.Core.Tests.Sizing;
 
-/// <summary>llama.cpp's compute buffer: a ubatch of outputs in F32, and the scores where it has no flash attention.</summary>
+/// <summary>llama.cpp's compute buffer (Ollama runs llama-server): a ubatch of outputs in F32, and the scores where it runs without flash attention.</summary>
 public sealed class LlamaCppComputeBufferTests
 {
-    private static SizingEstimate Size(string model, string gpu, int context) => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(model)!)
+    private static SizingEstimate Size(string model, string gpu, int context, string engine = "llama.cpp", int gpus = 8) => SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(model)!)
     {
-        Precision = WeightPrecision.Q4_K_M, Engine = "llama.cpp", Gpu = DeepSeekCatalog.Builtin.FindGpu(gpu), GpuCount = 8, ContextLength = context,
+        Precision = WeightPrecision.Q4_K_M, Engine = engine, Gpu = DeepSeekCatalog.Builtin.FindGpu(gpu), GpuCount = gpus, ContextLength = context,
     });
 
     [Fact]
@@ -20,16 +20,39 @@ public sealed class LlamaCppComputeBufferTests
     }
 
     [Fact]
-    public void Mla_before_ampere_holds_one_layers_scores_against_the_whole_cache()
+    public void Current_llama_cpp_has_flash_attention_for_mla_heads_on_every_cuda_gpu()
     {
+        // The tile kernel runs DeepSeek's 576/512 heads on any compute capability (llama.cpp #16492, October 2025).
         var volta = Size("DeepSeek-R1", "V100-SXM2-32GB", 8192);
-        var ampere = Size("DeepSeek-R1", "A100-SXM4-80GB", 8192);
 
-        Assert.Equal(128L * 8192 * 512 * 4, volta.ActivationBytes);
-        Assert.Equal(4 * volta.ActivationBytes, Size("DeepSeek-R1", "V100-SXM2-32GB", 32768).ActivationBytes);
-        Assert.Contains(volta.Assumptions, a => a.StartsWith("Attention: llama.cpp has no flash attention for MLA heads on V100", StringComparison.Ordinal));
-        Assert.True(ampere.ActivationBytes < 300L << 20);
-        Assert.DoesNotContain(ampere.Assumptions, a => a.Contains("no flash attention", StringComparison.Ordinal));
-        Assert.Equal(Size("DeepSeek-R1-Distill-Qwen-7B", "A100-SXM4-80GB", 8192).ActivationBytes, Size("DeepSeek-R1-Distill-Qwen-7B", "V100-SXM2-32GB", 8192).ActivationBytes);
+        Assert.Equal(Size("DeepSeek-R1", "A100-SXM4-80GB", 8192).ActivationBytes, volta.ActivationBytes);
+        Assert.Equal(volta.ActivationBytes, Size("DeepSeek-R1", "V100-SXM2-32GB", 32768).ActivationBytes);
+        Assert.DoesNotContain(volta.Assumptions, a => a.Contains("without flash attention", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ollama_turns_flash_attention_off_before_pascal_and_then_holds_one_layers_scores()
+    {
+        var maxwell = Size("DeepSeek-R1-Distill-Qwen-7B", "Tesla-M40", 8192, "Ollama", gpus: 1);
+        var pascal = Size("DeepSeek-R1-Distill-Qwen-7B", "Tesla-P40", 8192, "Ollama", gpus: 1);
+
+        // 28 heads x 8,192 cached tokens x a 512-token ubatch x 4 bytes, above the ubatch's logits.
+        Assert.Equal(28L * 8192 * 512 * 4, maxwell.ActivationBytes);
+        Assert.Equal(512L * (152_064 + 3_584) * 4, pascal.ActivationBytes);
+        Assert.Contains(maxwell.Assumptions, a => a.StartsWith("Attention: Ollama runs without flash attention here: it turns flash attention off on Tesla-M40, compute capability 5.2 (below 6.0).", StringComparison.Ordinal));
+        Assert.DoesNotContain(pascal.Assumptions, a => a.Contains("without flash attention", StringComparison.Ordinal));
+        Assert.Equal(512L * (152_064 + 3_584) * 4, Size("DeepSeek-R1-Distill-Qwen-7B", "Tesla-M40", 8192, gpus: 1).ActivationBytes); // llama.cpp keeps it
+    }
+
+    [Fact]
+    public void Decompressed_mla_heads_have_no_flash_attention_kernel_on_the_gpu()
+    {
+        // Ollama caches V2-Lite's heads decompressed: 192-wide keys, 128-wide values, a pair ggml's CUDA kernels lack.
+        var ollama = Size("DeepSeek-V2-Lite", "RTX-3090", 8192, "Ollama", gpus: 1);
+        var llamaCpp = Size("DeepSeek-V2-Lite", "RTX-3090", 8192, gpus: 1);
+
+        Assert.Equal(16L * 8192 * 512 * 4, ollama.ActivationBytes);
+        Assert.Equal(512L * (102_400 + 2_048) * 4, llamaCpp.ActivationBytes);
+        Assert.Contains(ollama.Assumptions, a => a.Contains("MLA heads decompressed, 192-wide keys and 128-wide values", StringComparison.Ordinal));
     }
 }

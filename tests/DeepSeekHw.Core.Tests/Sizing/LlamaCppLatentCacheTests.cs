@@ -5,8 +5,8 @@ namespace DeepSeekHw.Core.Tests.Sizing;
 
 /// <summary>
 /// llama.cpp's 8-bit cache is q8_0 (34 bytes per 32 values). For MLA models it holds the 576-element latent in it (a
-/// K-only cache), which only its flash-attention kernels read: on GPUs where llama.cpp has no flash attention for MLA
-/// heads (before Ampere) the request is refused, elsewhere the latent costs 612 bytes per token and layer.
+/// K-only cache), which only its flash-attention kernels read: those cover every CUDA GPU, so the latent costs 612 bytes
+/// per token and layer; where an engine turns flash attention off (Ollama before Pascal) an 8-bit cache is refused.
 /// </summary>
 public sealed class LlamaCppLatentCacheTests
 {
@@ -33,13 +33,23 @@ public sealed class LlamaCppLatentCacheTests
     }
 
     [Fact]
-    public void Without_flash_attention_for_MLA_heads_the_8_bit_cache_is_refused()
+    public void The_latent_is_cached_in_q8_0_on_every_cuda_gpu()
     {
-        var error = Assert.Throws<SizingException>(() => SizingEngine.Estimate(Request("DeepSeek-V2-Lite", "V100-SXM2-32GB")));
+        var lite = DeepSeekCatalog.Builtin.FindModel("DeepSeek-V2-Lite")!;
+
+        Assert.Equal(lite.NumLayers * 612L, SizingEngine.Estimate(Request("DeepSeek-V2-Lite", "V100-SXM2-32GB")).KvCacheBytesPerToken);
+        Assert.Equal(lite.NumLayers * 612L, SizingEngine.Estimate(Request("DeepSeek-V2-Lite", "Tesla-P40")).KvCacheBytesPerToken);
+    }
+
+    [Fact]
+    public void Without_flash_attention_the_8_bit_cache_is_refused()
+    {
+        // Ollama passes llama-server --flash-attn off below compute capability 6.0, and ggml keeps no q8_0 cache without it.
+        var error = Assert.Throws<SizingException>(() => SizingEngine.Estimate(Request("DeepSeek-R1-Distill-Qwen-7B", "Tesla-M40", engine: "Ollama")));
 
         Assert.Equal(SizingErrorIds.PrecisionNotSupported, error.ErrorId);
-        Assert.Contains("only under flash attention", error.Message, StringComparison.Ordinal);
-        Assert.Contains("compute capability 8.0 and newer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only under flash attention, which it turns off on Tesla-M40 (compute capability 5.2, below 6.0)", error.Message, StringComparison.Ordinal);
+        Assert.True(SizingEngine.Estimate(Request("DeepSeek-R1-Distill-Qwen-7B", "Tesla-P40", engine: "Ollama")).KvCacheBytesPerToken > 0);
     }
 
     [Fact]
