@@ -169,7 +169,7 @@ namespace DeepSeekHw.Sizing
 
             if (gpu.Vendor == GpuVendor.AMD && engine.UsesTensorParallel && m.IsMixtureOfExperts && plan.GpuCount > 1)
             {
-                notes.Add(Invariant($"Measured slower on AMD: SGLang 0.5.7 decoded DeepSeek-V3.1 on 8×MI300X 1.6-1.8× slower than this estimate at 1 to 100 requests, where NVIDIA GPUs under the same release ran within 1.4× (docs/accuracy.md, known misses); treat the decode speed on {gpu.Name} as an upper bound."));
+                notes.Add(Invariant($"Measured slower on AMD: SGLang 0.5.7 decoded DeepSeek-V3.1 on 8×MI300X 1.8-2.2× slower than this estimate at 1 to 100 requests, and SGLang 0.5.19 decoded R1 on 8×MI325X 1.2-1.4× slower at 4 to 64, where NVIDIA GPUs ran as fast as estimated or faster (docs/accuracy.md); treat the decode speed on {gpu.Name} as an upper bound."));
             }
 
             if (engine.HostBoundDecode && m.IsMixtureOfExperts)

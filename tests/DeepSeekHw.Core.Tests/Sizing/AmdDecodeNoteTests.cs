@@ -3,7 +3,7 @@ using DeepSeekHw.Sizing;
 
 namespace DeepSeekHw.Core.Tests.Sizing;
 
-/// <summary>SGLang decoded V3.1 on 8×MI300X 1.6–1.8× below the estimate (docs/accuracy.md): AMD MoE estimates say so.</summary>
+/// <summary>SGLang decoded V3.1 on 8×MI300X 1.8–2.2× and R1 on 8×MI325X 1.2–1.4× below the estimate (docs/accuracy.md): AMD MoE estimates say so.</summary>
 public sealed class AmdDecodeNoteTests
 {
     private static bool Warns(string model, string gpu, int tensorParallel, string engine = "SGLang") =>
