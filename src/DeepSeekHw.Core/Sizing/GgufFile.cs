@@ -63,6 +63,13 @@ namespace DeepSeekHw.Sizing
 
         internal IReadOnlyList<GgufTensor> Tensors { get; }
 
+        /// <summary>
+        /// An MLA model converted for llama.cpp's MLA path (April 2025 and later): the header gives the per-head key and value
+        /// sizes as key_length_mla and value_length_mla, and llama.cpp then caches the latent (src/models/deepseek2.cpp,
+        /// is_mla). Older conversions lack them and run with decompressed per-head keys and values.
+        /// </summary>
+        internal bool HasMlaPath => Number(Architecture + ".attention.key_length_mla") is > 0 && Number(Architecture + ".attention.value_length_mla") is > 0;
+
         /// <summary>The closest product precision, for engine defaults and advice (null for types the product does not name).</summary>
         internal WeightPrecision? Precision => Enum.TryParse<WeightPrecision>(FileType, out var p) ? p : FileType == "F16" ? WeightPrecision.FP16 : FileType == "F32" ? WeightPrecision.FP32 : (WeightPrecision?)null;
 

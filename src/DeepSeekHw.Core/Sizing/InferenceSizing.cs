@@ -38,7 +38,7 @@ namespace DeepSeekHw.Sizing
         {
             var m = r.Model;
             var kvType = EffectiveKvCacheType(r, engine, notes);
-            var layout = KvCacheLayout.For(m, engine, kvType);
+            var layout = KvCacheLayout.For(m, engine, kvType, r.GgufFile);
             e.KvCacheType = kvType == KvCacheType.Auto ? (r.Gpu?.DenseBf16Tflops is null && r.Gpu != null ? "FP16" : "BF16") : kvType.ToString();
             notes.Add("KV cache: " + layout.Description + ".");
             notes.Add("Engine memory rule: " + engine.MemoryRule + ".");
@@ -56,13 +56,13 @@ namespace DeepSeekHw.Sizing
             var step = engine.StepTokensOn(r.Gpu);
             if (LacksFlashAttention(r, engine))
             {
-                var why = DecompressedMlaHeads(m, engine)
+                var why = DecompressedMlaHeads(r, engine)
                     ? Invariant($"its cache holds {m.Name}'s MLA heads decompressed, {m.QkNopeHeadDim + m.QkRopeHeadDim}-wide keys and {m.VHeadDim}-wide values, for which ggml has no flash-attention kernel")
                     : Invariant($"it turns flash attention off on {r.Gpu!.Name}, compute capability {r.Gpu.ComputeCapability} (below {engine.FlashAttentionMinComputeCapability:0.0})");
                 notes.Add(Invariant($"Attention: {engine.Name} runs without flash attention here: {why}. Its compute buffer holds one layer's F32 scores for a {step}-token ubatch against the whole cache: {m.NumAttentionHeads} heads × {tokens:N0} × {step} × 4 bytes = {(double)m.NumAttentionHeads * tokens * step * 4 / GiB:0.##} GiB, growing with the context."));
             }
 
-            if (kvType == KvCacheType.FP8 && engine.RunsGguf && engine.CachesMlaLatent && m.Attention == AttentionKind.MultiHeadLatent)
+            if (kvType == KvCacheType.FP8 && engine.RunsGguf && KvCacheLayout.CachesLatent(m, engine, r.GgufFile))
             {
                 var f16Bytes = (m.KvLoraRank + m.QkRopeHeadDim) * 2L;
                 notes.Add(Invariant($"Attention: {engine.Name}'s flash attention reads the q8_0 latents of a layer after converting them to F16 (ggml-cuda fattn.cu): a scratch buffer of {f16Bytes:N0} B per cached token ({(double)f16Bytes * tokens / MiB:N0} MiB here), within its compute buffer and the 1 GiB margin."));
@@ -284,12 +284,12 @@ namespace DeepSeekHw.Sizing
         /// (576 and 512), so MLA heads cached decompressed (192 and 128) take the plain path (the CPU's kernel takes any).
         /// </summary>
         internal static bool LacksFlashAttention(SizingRequest r, EngineProfile engine) =>
-            engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r.Model, engine)
+            engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r, engine)
                 || (engine.FlashAttentionMinComputeCapability is { } min && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc < min));
 
         /// <summary>An MLA model whose cache holds per-head keys and values (qk_nope + qk_rope wide keys, v_head wide values).</summary>
-        private static bool DecompressedMlaHeads(ModelSpec m, EngineProfile engine) =>
-            m.Attention == AttentionKind.MultiHeadLatent && !engine.CachesMlaLatent && m.QkNopeHeadDim + m.QkRopeHeadDim != m.VHeadDim;
+        private static bool DecompressedMlaHeads(SizingRequest r, EngineProfile engine) =>
+            r.Model.Attention == AttentionKind.MultiHeadLatent && !KvCacheLayout.CachesLatent(r.Model, engine, r.GgufFile) && r.Model.QkNopeHeadDim + r.Model.QkRopeHeadDim != r.Model.VHeadDim;
 
         /// <summary>Attention scores are built in memory: eager attention in Transformers, or an engine without flash attention.</summary>
         private static bool ScoresHeld(SizingRequest r, EngineProfile engine) => IsEager(r, engine) || LacksFlashAttention(r, engine);

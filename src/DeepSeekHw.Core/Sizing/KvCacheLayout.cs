@@ -43,14 +43,22 @@ namespace DeepSeekHw.Sizing
             return perRankLayers * (BytesPerTokenPerLayer * headShare + IndexerBytesPerTokenPerLayer);
         }
 
-        public static KvCacheLayout For(ModelSpec m, EngineProfile engine, KvCacheType type)
+        /// <summary>
+        /// Whether the cache holds an MLA model's latent rather than its decompressed heads: the engine's rule, except that a
+        /// GGUF engine follows the file it loads (a file converted before llama.cpp's MLA path has no latent to cache).
+        /// </summary>
+        internal static bool CachesLatent(ModelSpec m, EngineProfile engine, GgufFile? file) =>
+            m.Attention == AttentionKind.MultiHeadLatent && (engine.RunsGguf && file != null ? file.HasMlaPath : engine.CachesMlaLatent);
+
+        public static KvCacheLayout For(ModelSpec m, EngineProfile engine, KvCacheType type, GgufFile? file = null)
         {
             var elementBytes = ElementBytes(engine, type, out var dtypeName);
             if (m.Attention == AttentionKind.MultiHeadLatent)
             {
                 var latent = m.KvLoraRank + m.QkRopeHeadDim;
-                var indexer = m.IndexHeads > 0 && engine.CachesMlaLatent ? m.IndexHeadDim + (m.IndexHeadDim / 128 * 4) : 0;
-                if (engine.CachesMlaLatent)
+                var cachesLatent = CachesLatent(m, engine, file);
+                var indexer = m.IndexHeads > 0 && cachesLatent ? m.IndexHeadDim + (m.IndexHeadDim / 128 * 4) : 0;
+                if (cachesLatent)
                 {
                     if (type == KvCacheType.FP8 && m.IndexHeads > 0 && engine.Fp8MlaCacheWithIndexer)
                     {
@@ -65,8 +73,11 @@ namespace DeepSeekHw.Sizing
 
                 var perHead = m.QkNopeHeadDim + m.QkRopeHeadDim + m.VHeadDim;
                 var decompressed = (long)Math.Ceiling((long)m.NumAttentionHeads * perHead * elementBytes);
+                var why = engine.RunsGguf && file != null && engine.CachesMlaLatent
+                    ? Invariant($" ({file.FileName} has no key_length_mla: it was converted before llama.cpp's MLA path, so it runs on decompressed heads; a newer conversion caches the latent)")
+                    : string.Empty;
                 return new KvCacheLayout(decompressed, 0, false, m.NumAttentionHeads,
-                    Invariant($"{engine.Name} caches MLA decompressed: {m.NumAttentionHeads} heads × ({m.QkNopeHeadDim + m.QkRopeHeadDim} K + {m.VHeadDim} V) × {elementBytes:0.####} B per token per layer ({decompressed / (double)Math.Ceiling(latent * elementBytes):0.#}× the latent)"));
+                    Invariant($"{engine.Name} caches MLA decompressed: {m.NumAttentionHeads} heads × ({m.QkNopeHeadDim + m.QkRopeHeadDim} K + {m.VHeadDim} V) × {elementBytes:0.####} B per token per layer ({decompressed / (double)Math.Ceiling(latent * elementBytes):0.#}× the latent){why}"));
             }
 
             var kvBytes = (long)Math.Ceiling(2L * m.NumKeyValueHeads * m.HeadDim * elementBytes);

@@ -379,10 +379,11 @@ namespace DeepSeekHw.Sizing
             {
                 // llama.cpp's 8-bit cache is q8_0: for MLA models it holds the latent, so engines that cache decompressed heads
                 // have none; and ggml reads a quantized cache only in its flash-attention kernels.
-                if (model.Attention == AttentionKind.MultiHeadLatent && !(engine.RunsGguf && engine.CachesMlaLatent))
+                if (model.Attention == AttentionKind.MultiHeadLatent && !(engine.RunsGguf && KvCacheLayout.CachesLatent(model, engine, request.GgufFile)))
                 {
-                    throw new SizingException(SizingErrorIds.PrecisionNotSupported,
-                        engine.Name + " has no 8-bit KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => e.HasEightBitKvCache && e.CachesMlaLatent).Select(e => e.Name)) + " for an 8-bit cache.");
+                    throw new SizingException(SizingErrorIds.PrecisionNotSupported, engine.RunsGguf && request.GgufFile is { } old
+                        ? SafeText.Clean(old.FileName + " was converted before llama.cpp's MLA path (no key_length_mla), so " + engine.Name + " runs it on decompressed heads, which have no 8-bit cache: use the 16-bit cache (-KvCacheType Auto) or a newer conversion.")
+                        : engine.Name + " has no 8-bit KV cache for MLA models; use " + string.Join(" or ", EngineProfile.All.Where(e => e.HasEightBitKvCache && e.CachesMlaLatent).Select(e => e.Name)) + " for an 8-bit cache.");
                 }
 
                 if (engine.RunsGguf && InferenceSizing.LacksFlashAttention(request, engine))
