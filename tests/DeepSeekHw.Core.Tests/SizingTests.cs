@@ -204,6 +204,18 @@ public sealed class SizingTests
     }
 
     [Fact]
+    public void The_multi_gpu_moe_floor_is_each_engines_own_and_says_whose()
+    {
+        // SGLang's 2026 releases run DeepSeek's MoE layers on eight GPUs at 150 µs each, vLLM's rows at 190 (engines.json).
+        var sglang = Size("DeepSeek-R1-0528", gpu: "H200-SXM", gpuCount: 8, context: 4096, engine: "SGLang");
+        var vllm = Size("DeepSeek-R1-0528", gpu: "H200-SXM", gpuCount: 8, context: 4096, engine: "vLLM");
+
+        Assert.Contains(sglang.Assumptions, a => a.Contains("plus 150 µs per layer", StringComparison.Ordinal) && a.Contains("the multi-GPU MoE floor of SGLang's current releases", StringComparison.Ordinal));
+        Assert.Contains(vllm.Assumptions, a => a.Contains("plus 190 µs per layer", StringComparison.Ordinal) && a.Contains("the multi-GPU MoE floor of vLLM's current releases", StringComparison.Ordinal));
+        Assert.True(sglang.TimePerOutputTokenSeconds < vllm.TimePerOutputTokenSeconds);
+    }
+
+    [Fact]
     public void Max_context_and_max_concurrency_are_consistent_with_the_fit()
     {
         var estimate = Size("DeepSeek-R1-Distill-Qwen-14B", WeightPrecision.BF16, "L40S", gpuCount: 1, context: 8192, concurrency: 4);

@@ -285,7 +285,7 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         internal static bool LacksFlashAttention(SizingRequest r, EngineProfile engine) =>
             engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r, engine)
-                || (engine.FlashAttentionMinComputeCapability is { } min && r.Gpu != null && CapabilityOf(r.Gpu) is { } cc && cc < min));
+                || (engine.FlashAttentionMinComputeCapability is { } min && CapabilityOf(r.Gpu) is { } cc && cc < min));
 
         /// <summary>An MLA model whose cache holds per-head keys and values (qk_nope + qk_rope wide keys, v_head wide values).</summary>
         private static bool DecompressedMlaHeads(SizingRequest r, EngineProfile engine) =>
