@@ -137,6 +137,18 @@ public sealed class LaunchPlannerTests
     }
 
     [Fact]
+    public void Ollama_names_the_llama_distill_by_its_own_tag_since_deepseek_r1_8b_is_another_model()
+    {
+        // Ollama moved deepseek-r1:8b to DeepSeek-R1-0528-Qwen3-8B (May 2025); the Llama distill is 8b-llama-distill-*.
+        var (_, q4) = Plan("DeepSeek-R1-Distill-Llama-8B", "Q4_K_M", "RTX-3060", null, 8192, 1, "Ollama");
+        var (_, q8) = Plan("DeepSeek-R1-Distill-Llama-8B", "Q8_0", "RTX-4090", null, 8192, 1, "Ollama");
+
+        Assert.Contains("FROM deepseek-r1:8b-llama-distill-q4_K_M\n", q4.Text, StringComparison.Ordinal);
+        Assert.Contains(q8.Notes, n => n.Contains("(e.g. deepseek-r1:8b-llama-distill-q8_0)", StringComparison.Ordinal));
+        Assert.Null(Catalog.FindModel("deepseek-r1:8b"));
+    }
+
+    [Fact]
     public void Transformers_is_a_library_with_no_server_to_launch()
     {
         var model = Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!;
