@@ -45,6 +45,18 @@ public sealed class LlamaCppComputeBufferTests
     }
 
     [Fact]
+    public void Ollama_fits_a_dense_model_as_the_llama_server_it_runs()
+    {
+        // Since May 2026 Ollama lets llama-server place the layers: the same 1 GiB --fit margin, the same longest context.
+        var llamaCpp = Size("DeepSeek-R1-Distill-Qwen-32B", "RTX-4090", 8192, gpus: 1);
+        var ollama = Size("DeepSeek-R1-Distill-Qwen-32B", "RTX-4090", 8192, "Ollama", gpus: 1);
+
+        Assert.Equal(llamaCpp.MaxContextLength, ollama.MaxContextLength);
+        Assert.Equal(llamaCpp.PerGpuBytes, ollama.PerGpuBytes);
+        Assert.True(ollama.MaxContextLength < 131_072); // the margin binds on a 24 GB card
+    }
+
+    [Fact]
     public void Decompressed_mla_heads_have_no_flash_attention_kernel_on_the_gpu()
     {
         // Ollama caches V2-Lite's heads decompressed: 192-wide keys, 128-wide values, a pair ggml's CUDA kernels lack.
