@@ -31,6 +31,18 @@ Describe 'Get-DeepSeekLaunchConfig' {
         $launch.Arguments | Should -Contain '--tp'
     }
 
+    It "plans Ollama at the num_ctx Ollama picks itself on the hardware it is given" {
+        # One 24 GB card: Ollama's automatic 32k does not fit a 32B Q4_K_M with its cache, so it steps down to 4k.
+        $hardware = New-DeepSeekHardware -Gpu RTX-4090 -GpuCount 1
+        $sizing = $hardware | Get-DeepSeekSizing -Model DeepSeek-R1-Distill-Qwen-32B -Precision Q4_K_M -Engine Ollama
+        $launch = $hardware | Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Qwen-32B -Precision Q4_K_M -Engine Ollama
+
+        $sizing.ContextLength | Should -Be 4096
+        $sizing.Assumptions[0] | Should -Match 'lowered to 4,096 as it does when that does not fit'
+        $launch.ContextLength | Should -Be 4096
+        $launch.Text | Should -Match '(?m)^PARAMETER num_ctx 4096$'
+    }
+
     It 'writes a Kubernetes Deployment for kubectl' {
         $manifest = Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Qwen-7B -Gpu L4 -Kubernetes
         $manifest.Kind | Should -Be 'Kubernetes'

@@ -43,6 +43,7 @@ namespace DeepSeekHw.Sizing
             RuntimeOverheadBytes = Whole(node, "runtimeOverheadBytes", where);
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
             var smaller = node["smallGpuStep"];
+            AutomaticContext = AutomaticContextRule.Read(node["automaticContext"], where);
             SmallGpuStep = smaller.IsNull ? null : ((int)Whole(smaller, "tokens", where + " smallGpuStep"), (long)Whole(smaller, "belowMiB", where + " smallGpuStep"), Text(smaller, "alsoForGpusNamed", where + " smallGpuStep"));
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
@@ -145,6 +146,9 @@ namespace DeepSeekHw.Sizing
         /// server below 70 GiB and on A100s); null when the step does not depend on the GPU.
         /// </summary>
         private (int Tokens, long BelowMiB, string AlsoForGpusNamed)? SmallGpuStep { get; }
+
+        /// <summary>The context the engine picks when none is set (Ollama's automatic num_ctx); null where the user always sets it.</summary>
+        public AutomaticContextRule? AutomaticContext { get; }
 
         /// <summary>Tokens the engine sizes one step for on <paramref name="gpu"/> (its default chunk or ubatch).</summary>
         public int StepTokensOn(GpuSpec? gpu) =>

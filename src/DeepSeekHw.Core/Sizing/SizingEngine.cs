@@ -34,7 +34,9 @@ namespace DeepSeekHw.Sizing
         {
             try
             {
-                return EstimateChecked(request);
+                return AutomaticContexts(request, out var engine, out var totalBytes) is { } contexts
+                    ? AtAutomaticContext(request, contexts, engine!, totalBytes)
+                    : EstimateChecked(request);
             }
             catch (OverflowException ex)
             {
@@ -42,6 +44,44 @@ namespace DeepSeekHw.Sizing
                 throw new SizingException(SizingErrorIds.SizeOutOfRange,
                     request.Model.Name + "'s figures overflow 64-bit byte arithmetic (more than 8 EiB): it fits no machine. Check the model's config values.", ex);
             }
+        }
+
+        // An engine that picks the context itself when none is set (Ollama's automatic num_ctx) is sized at its own choice on
+        // a known machine: the length for its GPUs' total memory, capped at the model's, then the shorter ones it falls back
+        // to. Without a GPU count (how many would it take?) the choice is undefined, and the general default applies.
+        private static IReadOnlyList<int>? AutomaticContexts(SizingRequest request, out EngineProfile? engine, out long totalBytes)
+        {
+            totalBytes = 0;
+            engine = request.ContextLength is null && request.Workload == SizingWorkload.Inference && request.Gpu != null && request.GpuCount is > 0
+                && !string.IsNullOrWhiteSpace(request.Engine)
+                ? EngineProfile.Find(request.Engine!)
+                : null;
+            if (engine?.AutomaticContext is not { } rule)
+            {
+                return null;
+            }
+
+            totalBytes = Saturating.Multiply(request.Gpu!.MemoryBytes, request.GpuCount!.Value);
+            var first = Math.Min(rule.TokensFor(totalBytes), request.Model.MaxContextLength);
+            return new[] { first }.Concat(rule.Fallbacks.Where(f => f < first)).ToList();
+        }
+
+        private static SizingEstimate AtAutomaticContext(SizingRequest request, IReadOnlyList<int> contexts, EngineProfile engine, long totalBytes)
+        {
+            SizingEstimate? estimate = null;
+            foreach (var context in contexts)
+            {
+                estimate = EstimateChecked(request.With(r => r.ContextLength = context));
+                if (estimate.Fits != false)
+                {
+                    break;
+                }
+            }
+
+            var first = contexts[0];
+            var note = Invariant($"Context: {estimate!.ContextLength:N0} tokens, the num_ctx {engine.Name} picks itself when none is set: {first:N0} for {totalBytes / (double)(1L << 30):0.#} GiB of GPU memory{(first == request.Model.MaxContextLength ? ", the model's maximum" : string.Empty)}{(estimate.ContextLength < first ? Invariant($", lowered to {estimate.ContextLength:N0} as it does when that does not fit") : string.Empty)} (engines.json automaticContext); -ContextLength sizes another.");
+            estimate.Assumptions = new[] { note }.Concat(estimate.Assumptions).ToArray();
+            return estimate;
         }
 
         private static SizingEstimate EstimateChecked(SizingRequest request)

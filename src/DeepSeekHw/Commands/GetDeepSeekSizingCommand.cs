@@ -121,7 +121,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(EngineNameCompleter))]
         public string? Engine { get; set; }
 
-        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
+        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller; under Ollama on a known machine (-GpuCount or an inventory), the num_ctx Ollama picks itself (docs/sizing.md).</summary>
         [Parameter]
         public int? ContextLength { get; set; }
 

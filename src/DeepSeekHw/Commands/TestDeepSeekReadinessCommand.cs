@@ -89,7 +89,7 @@ namespace DeepSeekHw.Commands
         [Parameter(ParameterSetName = ModelSet)]
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 
-        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller.</summary>
+        /// <summary>Tokens per sequence, prompt plus output. Default: 8192, or the model's maximum if smaller; under Ollama on a known machine (-GpuCount or an inventory), the num_ctx Ollama picks itself (docs/sizing.md).</summary>
         [Parameter(ParameterSetName = ModelSet)]
         public int? ContextLength { get; set; }
 

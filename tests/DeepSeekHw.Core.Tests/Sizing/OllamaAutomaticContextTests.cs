@@ -1,0 +1,51 @@
+using DeepSeekHw.Catalog;
+using DeepSeekHw.Sizing;
+
+namespace DeepSeekHw.Core.Tests.Sizing;
+
+/// <summary>
+/// Ollama picks num_ctx itself when none is set: by the GPUs' total memory (4k below 23 GiB, 32k below 47, 256k above),
+/// capped at the model's trained context, stepping down to 32k and 4k when the load does not fit (server/routes.go,
+/// server/sched.go). On a known machine the estimate sizes that choice; elsewhere the general default stays.
+/// </summary>
+public sealed class OllamaAutomaticContextTests
+{
+    private static SizingEstimate Size(string model, string gpu, int? gpus, string engine = "Ollama", int? context = null) =>
+        SizingEngine.Estimate(new SizingRequest(DeepSeekCatalog.Builtin.FindModel(model)!)
+        {
+            Precision = WeightPrecision.Q4_K_M, Engine = engine, Gpu = DeepSeekCatalog.Builtin.FindGpu(gpu), GpuCount = gpus, ContextLength = context,
+        });
+
+    [Theory]
+    [InlineData("RTX-3060", 1, 4096)] // 12 GiB
+    [InlineData("RTX-4090", 1, 32768)] // 24 GiB
+    [InlineData("RTX-4090", 2, 131072)] // 48 GiB: 262,144, capped at the model's 131,072
+    public void The_context_follows_the_machines_gpu_memory(string gpu, int count, int expected)
+    {
+        var estimate = Size("DeepSeek-R1-Distill-Qwen-7B", gpu, count);
+
+        Assert.Equal(expected, estimate.ContextLength);
+        Assert.True(estimate.Fits);
+        Assert.StartsWith("Context: ", estimate.Assumptions[0], StringComparison.Ordinal);
+        Assert.Contains("the num_ctx Ollama picks itself when none is set", estimate.Assumptions[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_context_that_does_not_fit_steps_down_as_ollama_does()
+    {
+        // 32B in Q4_K_M (about 19 GB) with 32,768 tokens of cache does not fit one 24 GB card; 4,096 does.
+        var estimate = Size("DeepSeek-R1-Distill-Qwen-32B", "RTX-4090", 1);
+
+        Assert.Equal(4096, estimate.ContextLength);
+        Assert.True(estimate.Fits);
+        Assert.Contains("32,768 for 24 GiB of GPU memory, lowered to 4,096 as it does when that does not fit", estimate.Assumptions[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_context_set_an_engine_that_needs_one_or_an_open_gpu_count_keeps_the_general_default()
+    {
+        Assert.Equal(16384, Size("DeepSeek-R1-Distill-Qwen-7B", "RTX-4090", 1, context: 16384).ContextLength);
+        Assert.Equal(8192, Size("DeepSeek-R1-Distill-Qwen-7B", "RTX-4090", 1, engine: "llama.cpp").ContextLength);
+        Assert.Equal(8192, Size("DeepSeek-R1-Distill-Qwen-7B", "RTX-4090", null).ContextLength);
+    }
+}
