@@ -49,3 +49,30 @@ public sealed class OllamaAutomaticContextTests
         Assert.Equal(8192, Size("DeepSeek-R1-Distill-Qwen-7B", "RTX-4090", null).ContextLength);
     }
 }
+
+public sealed class AutomaticContextRuleTests
+{
+    private static AutomaticContextRule? Read(string json) => AutomaticContextRule.Read(DeepSeekHw.Json.JsonParser.Parse(json), "engines.json test");
+
+    [Fact]
+    public void Tiers_are_read_in_any_order_and_the_largest_memory_matched_first()
+    {
+        var rule = Read("""{ "tiers": [ { "fromGiB": 0, "tokens": 4096 }, { "fromGiB": 47, "tokens": 262144 }, { "fromGiB": 23, "tokens": 32768 } ], "lowersTo": [ 4096, 32768 ] }""")!;
+
+        Assert.Equal(4096, rule.TokensFor(22L << 30));
+        Assert.Equal(32768, rule.TokensFor(23L << 30));
+        Assert.Equal(262144, rule.TokensFor(80L << 30));
+        Assert.Equal(new[] { 32768, 4096 }, rule.Fallbacks);
+        Assert.Null(Read("null"));
+    }
+
+    [Theory]
+    [InlineData("""{ "tiers": [], "lowersTo": [] }""")]
+    [InlineData("""{ "tiers": [ { "fromGiB": 8, "tokens": 4096 } ], "lowersTo": [] }""")] // no tier for the smallest machines
+    [InlineData("""{ "tiers": [ { "fromGiB": 0, "tokens": 0 } ], "lowersTo": [] }""")]
+    [InlineData("""{ "tiers": [ { "fromGiB": 0, "tokens": 4096 } ], "lowersTo": [ -1 ] }""")]
+    public void A_rule_that_leaves_a_machine_without_a_context_is_refused(string json)
+    {
+        Assert.Throws<CatalogException>(() => Read(json));
+    }
+}
