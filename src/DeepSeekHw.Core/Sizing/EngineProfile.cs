@@ -44,6 +44,7 @@ namespace DeepSeekHw.Sizing
             BatchedTokensPerStep = (int)Whole(node, "batchedTokensPerStep", where);
             var smaller = node["smallGpuStep"];
             AutomaticContext = AutomaticContextRule.Read(node["automaticContext"], where);
+            GenerationBatch = GenerationBatchRule.Read(node["generationBatch"], where);
             SmallGpuStep = smaller.IsNull ? null : ((int)Whole(smaller, "tokens", where + " smallGpuStep"), (long)Whole(smaller, "belowMiB", where + " smallGpuStep"), Text(smaller, "alsoForGpusNamed", where + " smallGpuStep"));
             SamplerBytesPerLogit = Number(node, "samplerBytesPerLogit", where);
             ReservesStepLogits = Flag(node, "reservesStepLogits", where);
@@ -72,7 +73,10 @@ namespace DeepSeekHw.Sizing
             MemoryRule = Text(node, "memoryRule", where);
             PoolLogNames = OptionalText(node, "poolLogNames", where);
             PoolLogCaveat = OptionalText(node, "poolLogCaveat", where);
-            Sources = node["sources"].Properties.ToDictionary(p => p.Key, p => p.Value.AsString() ?? string.Empty, StringComparer.Ordinal);
+            Sources = node["sources"].Properties.ToDictionary(
+                p => p.Key,
+                p => p.Value.AsString() is { Length: > 0 } source ? source : throw new CatalogException(where + ": the source of '" + p.Key + "' must be a non-empty string."),
+                StringComparer.Ordinal);
         }
 
         public static IReadOnlyList<EngineProfile> All => Loaded.Value;
@@ -149,6 +153,9 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>The context the engine picks when none is set (Ollama's automatic num_ctx); null where the user always sets it.</summary>
         public AutomaticContextRule? AutomaticContext { get; }
+
+        /// <summary>The ubatch the engine picks by the context it serves (Ollama); null where the step is fixed.</summary>
+        public GenerationBatchRule? GenerationBatch { get; }
 
         /// <summary>Tokens the engine sizes one step for on <paramref name="gpu"/> (its default chunk or ubatch).</summary>
         public int StepTokensOn(GpuSpec? gpu) =>

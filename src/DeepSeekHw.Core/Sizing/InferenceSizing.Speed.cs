@@ -46,7 +46,7 @@ namespace DeepSeekHw.Sizing
 
         private static bool IsInt4WeightOnly(WeightPrecision p) => p is WeightPrecision.AWQ_INT4 or WeightPrecision.GPTQ_INT4 or WeightPrecision.INT4;
 
-        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, List<string> notes)
+        private static void Speed(SizingEstimate e, SizingRequest r, EngineProfile engine, WeightModel w, KvCacheLayout layout, LayoutPlan plan, int context, int prompt, int rankSequences, int stepTokens, List<string> notes)
         {
             var m = r.Model;
             var gpu = r.Gpu!;
@@ -129,7 +129,7 @@ namespace DeepSeekHw.Sizing
             }
 
             var decodeStep = StepSeconds(rankSequences);
-            var step = decodeStep + ArrivingPromptSeconds(engine, gpu, context, prompt, rankSequences, tokensPerStep, decodeStep, StepSeconds, prefillTflops != null, notes);
+            var step = decodeStep + ArrivingPromptSeconds(engine, stepTokens, context, prompt, rankSequences, tokensPerStep, decodeStep, StepSeconds, prefillTflops != null, notes);
             e.DecodeTokensPerSecond = Math.Round(Math.Min(r.Concurrency, rankSequences * plan.DataParallel) * tokensPerStep / step, 2);
             e.TimePerOutputTokenSeconds = Math.Round(step / tokensPerStep, 5);
             e.DecodeTokensPerSecondPerSequence = Math.Round(tokensPerStep / step, 2);
@@ -214,7 +214,7 @@ namespace DeepSeekHw.Sizing
         /// step: a chunk riding in a decode step costs what it adds to that step (its compute can hide under the weight
         /// reads); a chunk run as its own batch costs a whole prefill step.
         /// </summary>
-        private static double ArrivingPromptSeconds(EngineProfile engine, GpuSpec gpu, int context, int prompt, int sequences, double tokensPerStep, double decodeStep, Func<int, double, double> stepSeconds, bool prefillKnown, List<string> notes)
+        private static double ArrivingPromptSeconds(EngineProfile engine, int stepTokens, int context, int prompt, int sequences, double tokensPerStep, double decodeStep, Func<int, double, double> stepSeconds, bool prefillKnown, List<string> notes)
         {
             var output = context - prompt;
             if (engine.PromptScheduling == PromptScheduling.FixedBatch || sequences < 2 || !prefillKnown)
@@ -229,7 +229,6 @@ namespace DeepSeekHw.Sizing
             }
 
             var promptsPerStep = (sequences - 1) * tokensPerStep / output;
-            var stepTokens = engine.StepTokensOn(gpu);
             var chunk = Math.Min(Math.Max(1, promptsPerStep) * prompt, stepTokens > 0 ? Math.Max(1, stepTokens - sequences) : double.MaxValue);
             var chunksPerStep = promptsPerStep * prompt / chunk;
             var extra = chunksPerStep * (engine.PromptScheduling == PromptScheduling.InStep ? stepSeconds(sequences, chunk) - decodeStep : stepSeconds(0, chunk));

@@ -53,7 +53,8 @@ namespace DeepSeekHw.Sizing
             var kvLayers = KvLayers(r);
             e.KvCacheBytesPerToken = layout.BytesPerToken(kvLayers);
             var tokens = (long)context * r.Concurrency;
-            var step = engine.StepTokensOn(r.Gpu);
+            e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
+            var step = StepTokens(r, engine, w, e.KvCacheBytes, tokens, notes);
             if (LacksFlashAttention(r, engine))
             {
                 var why = DecompressedMlaHeads(r, engine)
@@ -67,8 +68,6 @@ namespace DeepSeekHw.Sizing
                 var f16Bytes = (m.KvLoraRank + m.QkRopeHeadDim) * 2L;
                 notes.Add(Invariant($"Attention: {engine.Name}'s flash attention reads the q8_0 latents of a layer after converting them to F16 (ggml-cuda fattn.cu): a scratch buffer of {f16Bytes:N0} B per cached token ({(double)f16Bytes * tokens / MiB:N0} MiB here), within its compute buffer and the 1 GiB margin."));
             }
-
-            e.KvCacheBytes = Saturating.Multiply(e.KvCacheBytesPerToken, tokens);
 
             if (r.Gpu is null)
             {
@@ -143,7 +142,7 @@ namespace DeepSeekHw.Sizing
                 notes.Add(Invariant($"The MLA latent cache is replicated on each of the {plan.TensorParallel} tensor-parallel ranks (vLLM: \"-tp 8 causes 8x KV cache duplication\"); decode context parallel or DP attention would divide it."));
             }
 
-            Speed(e, r, engine, w, layout, plan, context, prompt, rankSequences, notes);
+            Speed(e, r, engine, w, layout, plan, context, prompt, rankSequences, step, notes);
         }
 
         /// <summary>
@@ -277,6 +276,30 @@ namespace DeepSeekHw.Sizing
         internal static int KvLayers(SizingRequest r) => r.Model.NumLayers + (r.MultiTokenPrediction ? r.Model.MtpLayers : 0);
 
         internal static bool IsEager(SizingRequest r, EngineProfile engine) => engine.ChoosesAttentionImplementation && r.AttentionImplementation == AttentionImplementation.Eager;
+
+        /// <summary>
+        /// Tokens of one step (ubatch or prefill chunk): the engine's own, or on a known machine the batch the engine picks
+        /// for the context it serves (Ollama: by the served context and the room the model leaves, engines.json generationBatch).
+        /// </summary>
+        private static int StepTokens(SizingRequest r, EngineProfile engine, WeightModel w, long kvBytes, long servedTokens, List<string> notes)
+        {
+            var fixedStep = engine.StepTokensOn(r.Gpu);
+            if (engine.GenerationBatch is not { } rule || r.Gpu is not { } gpu || r.GpuCount is not > 0)
+            {
+                return fixedStep;
+            }
+
+            var gpuBytes = gpu.UsableMemoryBytes ?? gpu.MemoryBytes;
+            var available = (double)(gpuBytes - engine.FixedReserveBytes) * r.GpuCount.Value;
+            var flashAttentionOff = engine.FlashAttentionMinComputeCapability is { } min && CapabilityOf(gpu) is { } cc && cc < min;
+            var step = rule.TokensFor(servedTokens, (double)w.Total + kvBytes, available, flashAttentionOff, gpu.MemoryBytes, fixedStep);
+            if (step != fixedStep)
+            {
+                notes.Add(Invariant($"Batch: {engine.Name} runs llama-server with -b/-ub {step} (not {fixedStep}) for a {servedTokens:N0}-token served context {(flashAttentionOff ? "without flash attention on a small GPU" : "that leaves the model room")}; its compute buffer and prefill chunks follow (engines.json generationBatch)."));
+            }
+
+            return step;
+        }
 
         /// <summary>
         /// A GGUF engine runs this model without flash attention on this GPU: the engine turns it off below a compute capability
