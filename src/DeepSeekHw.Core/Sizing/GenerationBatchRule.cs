@@ -13,9 +13,9 @@ namespace DeepSeekHw.Sizing
     /// </summary>
     internal sealed class GenerationBatchRule
     {
-        private readonly IReadOnlyList<Tier> tiers;
+        private readonly IReadOnlyList<(int AboveContext, int Tokens, double MaxShare, long HeadroomBytes)> tiers;
 
-        private GenerationBatchRule(IReadOnlyList<Tier> tiers, double budgetShare, (int Tokens, long UpToBytes, int AboveContext) withoutFlashAttention)
+        private GenerationBatchRule(IReadOnlyList<(int AboveContext, int Tokens, double MaxShare, long HeadroomBytes)> tiers, double budgetShare, (int Tokens, long UpToBytes, int AboveContext) withoutFlashAttention)
         {
             this.tiers = tiers;
             BudgetShare = budgetShare;
@@ -37,7 +37,7 @@ namespace DeepSeekHw.Sizing
 
             where += " generationBatch";
             var tiers = node["tiers"].Items
-                .Select(t => new Tier((int)Whole(t, "aboveContext", where), (int)Whole(t, "tokens", where), Number(t, "maxShareOfMemory", where), Whole(t, "headroomMiB", where) << 20))
+                .Select(t => (AboveContext: (int)Whole(t, "aboveContext", where), Tokens: (int)Whole(t, "tokens", where), MaxShare: Number(t, "maxShareOfMemory", where), HeadroomBytes: Whole(t, "headroomMiB", where) << 20))
                 .OrderByDescending(t => t.AboveContext)
                 .ToList();
             var small = node["withoutFlashAttention"];
@@ -65,28 +65,9 @@ namespace DeepSeekHw.Sizing
             }
 
             var budget = availableBytes * BudgetShare;
-            var fitting = tiers.FirstOrDefault(t => contextTokens > t.AboveContext && predictedBytes <= budget
-                && predictedBytes <= availableBytes * t.MaxShare && t.HeadroomBytes <= budget - predictedBytes);
-            return fitting?.Tokens ?? defaultTokens;
-        }
-
-        private sealed class Tier
-        {
-            public Tier(int aboveContext, int tokens, double maxShare, long headroomBytes)
-            {
-                AboveContext = aboveContext;
-                Tokens = tokens;
-                MaxShare = maxShare;
-                HeadroomBytes = headroomBytes;
-            }
-
-            public int AboveContext { get; }
-
-            public int Tokens { get; }
-
-            public double MaxShare { get; }
-
-            public long HeadroomBytes { get; }
+            var fitting = tiers.Where(t => contextTokens > t.AboveContext && predictedBytes <= budget
+                && predictedBytes <= availableBytes * t.MaxShare && t.HeadroomBytes <= budget - predictedBytes).ToList();
+            return fitting.Count > 0 ? fitting[0].Tokens : defaultTokens;
         }
     }
 }
