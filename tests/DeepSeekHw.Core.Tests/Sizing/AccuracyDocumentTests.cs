@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO;
+using DeepSeekHw.Advice;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Core.Tests.Inventory;
 using DeepSeekHw.Sizing;
@@ -143,7 +144,7 @@ public sealed class AccuracyDocumentTests
             MultiTokenPrediction = drafts is not null,
             SpeculativeTokens = drafts is null ? 1 : int.Parse(drafts.Substring(4), CultureInfo.InvariantCulture),
             Engine = c[2],
-            Gpu = DeepSeekCatalog.Builtin.FindGpu(c[3]),
+            Gpu = Device(c[3]),
             TensorParallel = int.Parse(c[4], CultureInfo.InvariantCulture),
             PipelineParallel = int.Parse(c[5], CultureInfo.InvariantCulture),
             ContextLength = lengths.Sum(),
@@ -162,6 +163,21 @@ public sealed class AccuracyDocumentTests
         Assert.Equal(c[10], ours.ToString("0.####", CultureInfo.InvariantCulture));
         Assert.Equal(c[11], ratio.ToString("0.00", CultureInfo.InvariantCulture));
         return (ours, ratio);
+    }
+
+    // "RAM 819.2 GB/s" is a CPU-only llama.cpp run from system memory of that peak bandwidth: the device the CPU
+    // recommendation sizes on (SystemMemoryDevice, -CpuMemoryBandwidthGBps), with RAM enough for any catalog model, as
+    // its size does not enter the speed; anything else is a catalog GPU.
+    private static GpuSpec Device(string cell)
+    {
+        if (!cell.StartsWith("RAM ", StringComparison.Ordinal))
+        {
+            return DeepSeekCatalog.Builtin.FindGpu(cell)!;
+        }
+
+        var gigabytesPerSecond = double.Parse(cell.Substring(4).Replace(" GB/s", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var machine = new HardwareInventory { Memory = new MemoryInfo { TotalBytes = 2048L << 30 } };
+        return SystemMemoryDevice.From(machine, (long)(gigabytesPerSecond * 1e9), CompatibilityChecklist.Builtin)!;
     }
 
     [Theory]
