@@ -80,7 +80,9 @@ namespace DeepSeekHw.Sizing
 
             var gpu = r.Gpu;
             var capacity = gpu.UsableMemoryBytes ?? gpu.MemoryBytes;
-            notes.Add(gpu.UsableMemoryBytes.HasValue
+            notes.Add(gpu.IsSystemMemory
+                ? Invariant($"Memory: {gpu.Name} leaves {capacity / (double)GiB:0.##} GiB to the model ({gpu.UsableMemorySource}).")
+                : gpu.UsableMemoryBytes.HasValue
                 ? Invariant($"GPU memory: {gpu.Name} exposes {capacity / (double)GiB:0.##} GiB to the driver ({gpu.UsableMemorySource}).")
                 : Invariant($"GPU memory: {gpu.Name}'s marketed {capacity / (double)GiB:0.##} GiB (no driver capture known; usable memory is usually slightly less)."));
             var layoutNotes = new List<string>();

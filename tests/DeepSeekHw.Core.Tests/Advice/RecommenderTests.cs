@@ -85,6 +85,9 @@ public sealed class RecommenderTests
         // System RAM streams at llama.cpp's RAM share (0.55), not its GPU share (0.80); the embedding is not read.
         Assert.InRange(top.Configuration.DecodeTokensPerSecond!.Value, 0.45 * bandwidthBound, 0.6 * bandwidthBound);
         Assert.Contains("-CpuMemoryBandwidthGBps", top.Rationale, StringComparison.Ordinal);
+        // Its sizing speaks of RAM as RAM, not of a GPU and its driver.
+        Assert.Contains(top.Configuration.Assumptions, a => a.StartsWith("Memory: CPU (system RAM) leaves 18 GiB to the model", StringComparison.Ordinal));
+        Assert.DoesNotContain(top.Configuration.Assumptions, a => a.Contains("driver", StringComparison.Ordinal));
 
         // A faster, smaller choice follows, and no remedy tells a CPU-only machine it lacks a GPU.
         Assert.Equal("CpuInference", advice[1].Category);
