@@ -43,6 +43,18 @@ Describe 'Get-DeepSeekLaunchConfig' {
         $launch.Text | Should -Match '(?m)^PARAMETER num_ctx 4096$'
     }
 
+    It 'sizes and launches the file `ollama run` pulls when no precision is given' {
+        # deepseek-r1:7b is the Q4_K_M file (4.7 GB), not the 15 GB BF16 release; the Modelfile pulls that same tag.
+        $sizing = Get-DeepSeekSizing -Model deepseek-r1:7b -Engine Ollama -Gpu RTX-4090 -GpuCount 1
+        $launch = Get-DeepSeekLaunchConfig -Model deepseek-r1:7b -Engine Ollama -Gpu RTX-4090 -GpuCount 1
+
+        $sizing.Precision | Should -Be 'Q4_K_M'
+        $sizing.WeightBytes | Should -BeLessThan 5GB
+        @($sizing.Assumptions -match '^Precision: Q4_K_M, the file .ollama run deepseek-r1:7b. pulls').Count | Should -Be 1
+        $launch.Text | Should -Match '(?m)^FROM deepseek-r1:7b$'
+        (Get-DeepSeekModel deepseek-r1:7b).OllamaTagPrecision | Should -Be 'Q4_K_M'
+    }
+
     It 'writes a Kubernetes Deployment for kubectl' {
         $manifest = Get-DeepSeekLaunchConfig -Model DeepSeek-R1-Distill-Qwen-7B -Gpu L4 -Kubernetes
         $manifest.Kind | Should -Be 'Kubernetes'

@@ -209,7 +209,32 @@ namespace DeepSeekHw.Catalog
             model.CheckpointBytes = checkpointBytes ?? (long)(model.TotalParameters * Sizing.PrecisionFormat.NominalBytes(model.NativeDtype));
             model.CheckpointSizeIsEstimate = checkpointBytes is null || (checkpoint["isEstimate"].AsBoolean() ?? false);
             model.CheckpointSource = checkpoint["source"].AsString() ?? "derived: published parameters × bytes of the native dtype";
+            ReadOllamaTag(model, node["ollama"], where);
             return model;
+        }
+
+        // An Ollama library tag is an alias (so the tag finds the model); "ollama" adds the type of the library's file under
+        // it, with its source, where that is published. Without it, an alias shaped like a tag is the tag, of no known type.
+        private static void ReadOllamaTag(ModelSpec model, JsonNode ollama, string where)
+        {
+            model.OllamaTag = OllamaLibrary.TagIn(model.Aliases);
+            if (ollama.IsNull)
+            {
+                return;
+            }
+
+            var tag = Required(ollama["tag"].AsString(), where, "ollama.tag");
+            if (!model.Aliases.Contains(tag, StringComparer.Ordinal) || !OllamaLibrary.IsTag(tag))
+            {
+                throw new CatalogException(Invariant($"{where}: ollama.tag '{tag}' must be an Ollama library tag (name:size) listed in aliases."));
+            }
+
+            var type = Required(ollama["precision"].AsString(), where, "ollama.precision");
+            model.OllamaTag = tag;
+            model.OllamaTagPrecision = !char.IsDigit(type[0]) && Enum.TryParse<WeightPrecision>(type, false, out var precision) && Sizing.PrecisionFormat.For(precision, 128, 0).IsGguf
+                ? precision
+                : throw new CatalogException(Invariant($"{where}: ollama.precision must name a GGUF type (Q4_K_M, Q4_0, Q8_0, ...), not '{type}'."));
+            model.OllamaTagSource = Required(ollama["source"].AsString(), where, "ollama.source");
         }
 
         public static GpuSpec ReadGpu(JsonNode node, string where)

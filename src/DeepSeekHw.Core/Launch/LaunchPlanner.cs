@@ -16,10 +16,6 @@ namespace DeepSeekHw.Launch
     /// </summary>
     public static class LaunchPlanner
     {
-        // An Ollama library tag: the size alone ("deepseek-r1:7b", Q4_K_M), or a variant spelled out with its type when the
-        // bare size now names another model ("deepseek-r1:8b-llama-distill-q4_K_M": deepseek-r1:8b is the R1-0528 Qwen3 8B).
-        private static readonly Regex OllamaTag = new Regex(@"^deepseek-[a-z0-9.-]+:[0-9.]+[bm](-[a-z0-9-]+-q4_K_M)?$", RegexOptions.CultureInvariant);
-
         /// <summary>The engines a launch can be planned for; Transformers is a library, not a server.</summary>
         public static IReadOnlyList<string> Engines { get; } = new[] { "vLLM", "SGLang", "llama.cpp", "Ollama" };
 
@@ -361,12 +357,15 @@ namespace DeepSeekHw.Launch
         private static void Ollama(LaunchConfig config, ModelSpec model, SizingEstimate estimate, string? modelPath)
         {
             var notes = config.Notes.ToList();
-            var tag = model.Aliases.FirstOrDefault(a => OllamaTag.IsMatch(a));
+            var tag = model.OllamaTag;
+            var library = model.OllamaTagPrecision?.ToString();
             config.ModelPath = modelPath ?? tag ?? GgufFile(model, estimate.Precision, notes);
-            if (modelPath is null && tag != null && estimate.Precision != "Q4_K_M")
+            if (modelPath is null && tag != null && estimate.Precision != library)
             {
-                var family = tag.EndsWith("-q4_K_M", StringComparison.Ordinal) ? tag.Substring(0, tag.Length - "-q4_K_M".Length) : tag;
-                notes.Add("Ollama's " + tag + " is Q4_K_M; for " + estimate.Precision + " use the library's matching tag (e.g. " + family + "-" + estimate.Precision.ToLowerInvariant() + ") or a GGUF file.");
+                var typed = library is null ? null : "-" + library.ToLowerInvariant();
+                var family = typed != null && tag.EndsWith(typed, StringComparison.OrdinalIgnoreCase) ? tag.Substring(0, tag.Length - typed.Length) : tag;
+                notes.Add("Ollama's " + tag + (library is null ? " is the library's default file, of a type the catalog does not know" : " is " + library)
+                    + "; for " + estimate.Precision + " use the library's matching tag (e.g. " + family + "-" + estimate.Precision.ToLowerInvariant() + ") or a GGUF file.");
             }
 
             config.GpuLayers = config.GpuCount > 0 ? model.NumLayers + 1 : 0;

@@ -112,6 +112,15 @@ namespace DeepSeekHw
 
         public string ConfigSource { get; internal set; } = string.Empty;
 
+        /// <summary>The Ollama library tag that runs this model (`ollama run deepseek-r1:7b`); null when the library has none.</summary>
+        public string? OllamaTag { get; internal set; }
+
+        /// <summary>The GGUF type of the library's file under that tag (Q4_K_M for deepseek-r1); null when not published.</summary>
+        public WeightPrecision? OllamaTagPrecision { get; internal set; }
+
+        /// <summary>Where the tag's type comes from.</summary>
+        public string? OllamaTagSource { get; internal set; }
+
         public string Notes { get; internal set; } = string.Empty;
 
         public override string ToString() => Name;

@@ -36,6 +36,7 @@ namespace DeepSeekHw.Sizing
             Fp8MlaCacheWithIndexer = Flag(node, "fp8MlaCacheWithIndexer", where);
             Fp8KvCache = Flag(node, "fp8KvCache", where);
             EightBitKvCacheSetting = OptionalText(node, "eightBitKvCacheSetting", where);
+            RunsLibraryTags = Flag(node, "runsLibraryTags", where);
             Fp8WeightOnlyOnOlderGpus = Flag(node, "fp8WeightOnlyOnOlderGpus", where);
             DefaultMemoryUtilization = OptionalNumber(node, "memoryUtilization", where);
             StaticFraction = StaticFractionRule.Read(node["staticFractionRule"], where + " staticFractionRule");
@@ -127,6 +128,12 @@ namespace DeepSeekHw.Sizing
 
         /// <summary>Keeps an 8-bit KV cache for -KvCacheType FP8: FP8, or q8_0 for the GGUF engines.</summary>
         public bool HasEightBitKvCache => EightBitKvCacheSetting != null;
+
+        /// <summary>
+        /// Runs a model from its own library by tag (Ollama): with no precision asked, it runs the type the library's file
+        /// holds (the catalog's ModelSpec.OllamaTagPrecision), not the released checkpoint.
+        /// </summary>
+        public bool RunsLibraryTags { get; }
 
         /// <summary>Runs FP8 weights weight-only (dequantized in the kernel) on GPUs without FP8 units.</summary>
         public bool Fp8WeightOnlyOnOlderGpus { get; }

@@ -95,7 +95,7 @@ namespace DeepSeekHw.Sizing
                     SafeText.Clean(Invariant($"{gguf.FileName} ({gguf.Architecture}, {gguf.Number(gguf.Architecture + ".block_count")} blocks of width {gguf.Number(gguf.Architecture + ".embedding_length")}) is not {model.Name} ({model.NumLayers} layers of width {model.HiddenSize}); leave out -Model to size the file as it is.")));
             }
 
-            var precision = gguf is null ? ResolvePrecision(model, request.Precision, notes) : gguf.Precision ?? WeightPrecision.Q4_K_M;
+            var precision = gguf is null ? ResolvePrecision(model, request.Precision, request.Engine, notes) : gguf.Precision ?? WeightPrecision.Q4_K_M;
             var engine = ResolveEngine(request.Engine, precision, notes, gguf != null);
             var context = ResolveContext(request, notes);
             var prompt = ResolvePrompt(request, context);
@@ -164,11 +164,20 @@ namespace DeepSeekHw.Sizing
             return estimate;
         }
 
-        private static WeightPrecision ResolvePrecision(ModelSpec model, WeightPrecision requested, List<string> notes)
+        // No precision asked: an engine that runs its library's files (Ollama) runs the type the library keeps for the
+        // model — what `ollama run deepseek-r1:7b` downloads — where the catalog knows it; anything else the release.
+        private static WeightPrecision ResolvePrecision(ModelSpec model, WeightPrecision requested, string? engineName, List<string> notes)
         {
             if (requested != WeightPrecision.Native)
             {
                 return requested;
+            }
+
+            var engine = string.IsNullOrWhiteSpace(engineName) ? null : EngineProfile.Find(engineName!);
+            if (engine is { RunsLibraryTags: true } && model.OllamaTag is { } tag && model.OllamaTagPrecision is { } library)
+            {
+                notes.Add(Invariant($"Precision: {library}, the file `{engine.Name.ToLowerInvariant()} run {tag}` pulls ({model.OllamaTagSource}); -Precision sizes another."));
+                return library;
             }
 
             var native = model.NativeDtype;

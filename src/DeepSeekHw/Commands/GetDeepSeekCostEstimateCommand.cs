@@ -56,7 +56,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>Weight precision: Native (default), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type.</summary>
+        /// <summary>Weight precision: Native (default: the released weights, or under Ollama the library file `ollama run` pulls), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 

@@ -52,7 +52,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>Weight precision: Native (default), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type (Q4_K_M, ...).</summary>
+        /// <summary>Weight precision: Native (default: the released weights, or under Ollama the library file `ollama run` pulls), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type (Q4_K_M, ...).</summary>
         [Parameter]
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 

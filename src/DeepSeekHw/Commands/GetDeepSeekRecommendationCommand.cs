@@ -68,7 +68,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string? Model { get; set; }
 
-        /// <summary>Weight precision asked for: Native (default), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type.</summary>
+        /// <summary>Weight precision asked for: Native (default: the released weights, or under Ollama the library file `ollama run` pulls), BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type.</summary>
         [Parameter]
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 

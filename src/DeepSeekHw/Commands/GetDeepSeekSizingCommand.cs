@@ -96,7 +96,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ModelNameCompleter))]
         public string Model { get; set; } = string.Empty;
 
-        /// <summary>Weight precision(s): Native (FP8 with block scales for V3/R1, BF16 otherwise), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type (Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q5_0, Q4_K_M, Q4_K_S, Q4_0, Q4_1, IQ4_XS, IQ4_NL, Q3_K_L, Q3_K_M, Q3_K_S, IQ3_M, IQ3_XXS, Q2_K, IQ2_M, IQ2_XXS, IQ1_M, IQ1_S), sized tensor by tensor as llama-quantize types them. One estimate per value.</summary>
+        /// <summary>Weight precision(s): Native (FP8 with block scales for V3/R1, BF16 otherwise; under -Engine Ollama the type of the file `ollama run` pulls, Q4_K_M for the deepseek-r1 tags), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4, or a GGUF type (Q8_0, Q6_K, Q5_K_M, Q5_K_S, Q5_0, Q4_K_M, Q4_K_S, Q4_0, Q4_1, IQ4_XS, IQ4_NL, Q3_K_L, Q3_K_M, Q3_K_S, IQ3_M, IQ3_XXS, Q2_K, IQ2_M, IQ2_XXS, IQ1_M, IQ1_S), sized tensor by tensor as llama-quantize types them. One estimate per value.</summary>
         [Parameter]
         public WeightPrecision[] Precision { get; set; } = { WeightPrecision.Native };
 

@@ -85,7 +85,7 @@ namespace DeepSeekHw.Commands
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string Profile { get; set; } = string.Empty;
 
-        /// <summary>Weight precision: Native (default), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4 or a GGUF type (Q4_K_M, ...).</summary>
+        /// <summary>Weight precision: Native (default: the released weights, or under Ollama the library file `ollama run` pulls), FP32, BF16, FP16, FP8, INT8, INT4, GPTQ_INT4, AWQ_INT4 or a GGUF type (Q4_K_M, ...).</summary>
         [Parameter(ParameterSetName = ModelSet)]
         public WeightPrecision Precision { get; set; } = WeightPrecision.Native;
 
