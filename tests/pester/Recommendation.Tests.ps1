@@ -38,6 +38,21 @@ Describe 'Get-DeepSeekRecommendation' {
         $advice.Category | Sort-Object -Unique | Should -Be 'CpuInference'
     }
 
+    It 'reads a named server CPU''s RAM at its platform''s channels, and a given figure over it' {
+        # Two EPYC 9654 sockets: 24 channels of DDR5-4800, 921.6 GB/s, where an unnamed CPU is assumed at 409.6.
+        $epyc = New-DeepSeekHardware -MemoryGB 1536 -CpuModel 'AMD EPYC 9654 96-Core Processor' -CpuSockets 2 -CpuCores 192
+        $named = @($epyc | Get-DeepSeekRecommendation -Model DeepSeek-R1 -Category CpuInference)[0]
+        $unnamed = @(New-DeepSeekHardware -MemoryGB 1536 -CpuSockets 2 -CpuCores 192 | Get-DeepSeekRecommendation -Model DeepSeek-R1 -Category CpuInference)[0]
+        $given = @($epyc | Get-DeepSeekRecommendation -Model DeepSeek-R1 -Category CpuInference -CpuMemoryBandwidthGBps 409.6)[0]
+
+        $epyc.Cpu.Model | Should -Be 'AMD EPYC 9654 96-Core Processor'
+        $named.Configuration.Model | Should -Be 'DeepSeek-R1'
+        $named.Rationale | Should -Match '921\.6 GB/s, the peak of 24 channel\(s\) at 4,800 MT/s: AMD EPYC 9004'
+        $unnamed.Rationale | Should -Match 'an assumed 409\.6 GB/s'
+        $named.Configuration.DecodeTokensPerSecond | Should -BeGreaterThan (1.8 * $unnamed.Configuration.DecodeTokensPerSecond)
+        $given.Configuration.DecodeTokensPerSecond | Should -Be $unnamed.Configuration.DecodeTokensPerSecond
+    }
+
     It 'answers readiness checks piped from another machine with their remedies' {
         $checks = New-DeepSeekHardware -Gpu H100-SXM -DriverVersion 470.82.01 -ComputerName gpu-old | Test-DeepSeekReadiness -Model DeepSeek-R1-Distill-Qwen-7B
         $advice = @($checks | Get-DeepSeekRecommendation -WarningVariable warned 3>$null)

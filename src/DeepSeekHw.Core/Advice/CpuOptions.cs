@@ -52,9 +52,12 @@ namespace DeepSeekHw.Advice
 
                 var isAsked = ReferenceEquals(model, asked.Model);
                 var title = Invariant($"{model.Name} Q4_K_M runs on the CPU at about {sized.DecodeTokensPerSecond ?? 0:0.#} tokens/s");
+                var why = isAsked ? "."
+                    : first is null ? Invariant($"; {asked.Model.Name} does not fit, so this is the largest of its line that does.")
+                    : Invariant($"; a smaller model of its line, at least twice as fast as {first.Configuration?.Model}.");
                 var rationale = Invariant($"{(asked.Gpu is null ? "No GPU: " : "No GPU configuration fits here; ")}{ram.UsableMemorySource}: {ByteSize.Format(ram.MemoryBytes)} for the model. ")
                     + Invariant($"{model.Name} as a Q4_K_M GGUF takes {ByteSize.Format(sized.PerGpuBytes)} (weights {ByteSize.Format(sized.WeightBytes)}, KV cache {ByteSize.Format(sized.KvCacheBytes)} for {sized.ContextLength:N0} tokens)")
-                    + (isAsked ? "." : Invariant($"; {asked.Model.Name} does not fit, so this is the largest of its line that does."))
+                    + why
                     + Invariant($" Decode reads the weights once per token from RAM: {ram.Source}.");
                 if (first is null)
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Readiness;
 
@@ -25,7 +26,7 @@ namespace DeepSeekHw.Advice
 
             var fraction = compat.Policy(PolicyNames.CpuInferenceRamFraction);
             var usable = (long)(total * fraction.Value);
-            var (bandwidth, basis) = Bandwidth(inventory!.Cpu, bandwidthOverride, compat);
+            var (bandwidth, basis) = Bandwidth(inventory!.Cpu, inventory.Memory?.ModuleCount, bandwidthOverride, compat);
             return new GpuSpec
             {
                 Name = Name,
@@ -45,8 +46,9 @@ namespace DeepSeekHw.Advice
             };
         }
 
-        // Measured bandwidth is not in any tool's output, so it is a parameter or the platform's assumed channels.
-        private static (long Bandwidth, string Basis) Bandwidth(CpuInfo? cpu, long? bandwidthOverride, CompatibilityChecklist compat)
+        // Measured bandwidth is not in any tool's output, so it is a parameter, the peak of the CPU's platform (its model
+        // name, its sockets, and the modules where the inventory counts them), or an assumed server or desktop socket.
+        private static (long Bandwidth, string Basis) Bandwidth(CpuInfo? cpu, int? modules, long? bandwidthOverride, CompatibilityChecklist compat)
         {
             if (bandwidthOverride is long given && given > 0)
             {
@@ -54,11 +56,21 @@ namespace DeepSeekHw.Advice
             }
 
             var sockets = Math.Max(1, cpu?.Sockets ?? 1);
+            var virtualMachine = cpu?.Flags.Contains("hypervisor", StringComparer.Ordinal) == true;
+            if (!virtualMachine && compat.MemoryPlatformFor(cpu?.Model) is { } platform)
+            {
+                // Fewer modules than channels leave channels empty; more (two a channel) add capacity, not bandwidth.
+                var channels = platform.Channels * sockets;
+                var filled = modules is int count && count > 0 && count < channels ? count : channels;
+                var peak = filled * 8L * platform.MegaTransfersPerSecond * 1_000_000L;
+                return (peak, Invariant($"{peak / 1e9:0.#} GB/s, the peak of {filled} channel(s) at {platform.MegaTransfersPerSecond:N0} MT/s: {platform.Platform}, {platform.Channels} a socket × {sockets} socket(s){(filled < channels ? Invariant($", {filled} of them filled by the {filled} modules the inventory lists") : ", every channel filled")} ({platform.Source}); give the measured figure with -CpuMemoryBandwidthGBps"));
+            }
+
             var coresPerSocket = (cpu?.Cores ?? 0) / sockets;
             var server = sockets > 1 || coresPerSocket > compat.Policy(PolicyNames.ServerCoresPerSocket).Value;
             var policy = compat.Policy(server ? PolicyNames.ServerSocketMemoryBandwidth : PolicyNames.DesktopMemoryBandwidth);
             var bandwidth = (long)(policy.Value * (server ? sockets : 1));
-            return (bandwidth, Invariant($"an assumed {bandwidth / 1e9:0.#} GB/s of memory bandwidth for {(server ? sockets + " server socket(s)" : "a desktop CPU")} ({policy.Source}); give the measured figure with -CpuMemoryBandwidthGBps"));
+            return (bandwidth, Invariant($"an assumed {bandwidth / 1e9:0.#} GB/s of memory bandwidth for {(server ? sockets + " server socket(s)" : "a desktop CPU")} ({policy.Source}){(virtualMachine ? "; a virtual machine's share of its host's memory channels is unknown" : string.Empty)}; give the measured figure with -CpuMemoryBandwidthGBps"));
         }
     }
 }

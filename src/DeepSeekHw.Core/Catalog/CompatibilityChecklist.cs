@@ -27,6 +27,7 @@ namespace DeepSeekHw.Catalog
             Rocm = Rows(root, "rocm", (r, w) => new RocmRow(StrictData.Text(r, "rocm", w), r["gfx"].Items.Select(g => g.AsString() ?? string.Empty).ToArray(), StrictData.Text(r, "source", w)));
             Engines = Rows(root, "engines", (r, w) => new EngineRow(StrictData.Text(r, "engine", w), r["minimum"].AsString(), r["families"].Items.Select(f => f.AsString() ?? string.Empty).ToArray(), StrictData.Text(r, "source", w)));
             FrameworkMinimums = Rows(root, "frameworkMinimums", (r, w) => new FrameworkMinimumRow(StrictData.Text(r, "package", w), StrictData.Text(r, "minimum", w), StrictData.Text(r, "when", w), StrictData.Text(r, "reason", w), StrictData.Text(r, "source", w)));
+            MemoryPlatforms = Rows(root, "memoryPlatforms", MemoryPlatformRow.Read);
             var mla = root["flashMla"];
             FlashMla = new FlashMlaRow(mla["computeCapabilities"].Items.Select(c => c.AsString() ?? string.Empty).ToArray(), StrictData.Text(mla, "minCuda", "compat.json: flashMla"), StrictData.Text(mla, "minCudaBlackwell", "compat.json: flashMla"), StrictData.Text(mla, "source", "compat.json: flashMla"));
             SeedChecklist = Rows(root, "seedChecklist", (r, w) => new SeedRow(StrictData.Text(r, "item", w), StrictData.Text(r, "minimum", w), r["cuda"].AsString() ?? r["rocm"].AsString(), StrictData.Text(r, "guide", w), StrictData.Text(r, "vendor", w)));
@@ -57,6 +58,9 @@ namespace DeepSeekHw.Catalog
         public IReadOnlyList<FrameworkMinimumRow> FrameworkMinimums { get; }
 
         public FlashMlaRow FlashMla { get; }
+
+        /// <summary>CPU platforms' memory channels and top transfer rate, first match on the CPU's model name wins.</summary>
+        public IReadOnlyList<MemoryPlatformRow> MemoryPlatforms { get; }
 
         public IReadOnlyList<SeedRow> SeedChecklist { get; }
 
@@ -93,6 +97,10 @@ namespace DeepSeekHw.Catalog
             Engines.FirstOrDefault(r => string.Equals(r.Engine, engine, StringComparison.OrdinalIgnoreCase));
 
         public SeedRow Seed(string item) => SeedChecklist.First(r => r.Item == item);
+
+        /// <summary>The memory platform of a CPU model name (lscpu "Model name", Win32_Processor.Name), or null.</summary>
+        public MemoryPlatformRow? MemoryPlatformFor(string? cpuModel) =>
+            string.IsNullOrWhiteSpace(cpuModel) ? null : MemoryPlatforms.FirstOrDefault(p => p.Matches(cpuModel!));
 
         // Every policy a rule applies must be there, positive and named once: a missing one fails the load, never a check.
         private static Dictionary<string, PolicyRow> ReadPolicies(JsonNode root)

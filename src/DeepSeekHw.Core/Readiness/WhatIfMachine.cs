@@ -31,6 +31,11 @@ namespace DeepSeekHw.Readiness
 
         public int? CpuCores { get; set; }
 
+        /// <summary>The CPU's model name as lscpu or Windows reports it (e.g. AMD EPYC 9654 96-Core Processor).</summary>
+        public string? CpuModel { get; set; }
+
+        public int? CpuSockets { get; set; }
+
         public int? CpuThreads { get; set; }
 
         public double? CpuFrequencyMHz { get; set; }
@@ -81,7 +86,7 @@ namespace DeepSeekHw.Readiness
                     Spec = gpu,
                 }).ToArray(),
                 GpuInterconnect = GpuCount < 2 ? null : Interconnect is "NVSwitch" ? "NVLink" : Interconnect,
-                Cpu = new CpuInfo { Cores = CpuCores, Threads = CpuThreads ?? CpuCores, MaxFrequencyMHz = CpuFrequencyMHz },
+                Cpu = new CpuInfo { Model = CpuModel is { } model ? SafeText.Clean(model) : null, Sockets = CpuSockets, Cores = CpuCores, Threads = CpuThreads ?? CpuCores, MaxFrequencyMHz = CpuFrequencyMHz },
                 Memory = new MemoryInfo { TotalBytes = MemoryBytes, UsableBytes = MemoryBytes },
                 CollectedAt = DateTimeOffset.UtcNow,
             };

@@ -29,6 +29,10 @@ namespace DeepSeekHw.Commands
     /// <code>New-DeepSeekHardware -MemoryGB 24 -CpuCores 8 | Get-DeepSeekRecommendation -Model DeepSeek-R1</code>
     /// <para>A machine without a GPU and 24 GiB of RAM: which model of DeepSeek-R1's line runs on its CPU, and how fast.</para>
     /// </example>
+    /// <example>
+    /// <code>New-DeepSeekHardware -MemoryGB 1536 -CpuModel 'AMD EPYC 9654 96-Core Processor' -CpuSockets 2 -CpuCores 192 | Get-DeepSeekRecommendation -Model DeepSeek-R1</code>
+    /// <para>A two-socket EPYC server without GPUs: R1 on its CPUs, at the memory bandwidth of 24 channels of DDR5-4800.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "DeepSeekHardware")]
     [Alias("New-DeepSeekHardwareProfile")]
     [OutputType(typeof(HardwareInventory))]
@@ -55,6 +59,16 @@ namespace DeepSeekHw.Commands
         [Parameter]
         [ValidateRange(1, 100000)]
         public int? CpuCores { get; set; }
+
+        /// <summary>The CPU's model name as lscpu or Windows reports it (e.g. 'AMD EPYC 9654 96-Core Processor'): CPU inference reads RAM at its platform's memory channels and rate.</summary>
+        [Parameter]
+        [ValidateLength(1, 200)]
+        public string? CpuModel { get; set; }
+
+        /// <summary>CPU sockets (default: unknown, counted as one).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int? CpuSockets { get; set; }
 
         /// <summary>Hardware threads over all sockets (default: the core count).</summary>
         [Parameter]
@@ -138,6 +152,8 @@ namespace DeepSeekHw.Commands
                 Platform = Platform,
                 MemoryBytes = MemoryGB is double memory ? (long)(memory * GiB) : (long?)null,
                 CpuCores = CpuCores,
+                CpuModel = CpuModel,
+                CpuSockets = CpuSockets,
                 CpuThreads = CpuThreads,
                 CpuFrequencyMHz = CpuFrequencyGHz * 1000,
                 Interconnect = Interconnect,

@@ -92,6 +92,9 @@ public sealed class RecommenderTests
         // A faster, smaller choice follows, and no remedy tells a CPU-only machine it lacks a GPU.
         Assert.Equal("CpuInference", advice[1].Category);
         Assert.True(advice[1].Configuration!.DecodeTokensPerSecond >= 2 * top.Configuration.DecodeTokensPerSecond);
+        Assert.Contains("DeepSeek-R1 does not fit, so this is the largest of its line that does.", top.Rationale, StringComparison.Ordinal);
+        Assert.Contains("a smaller model of its line, at least twice as fast as DeepSeek-R1-Distill-Qwen-14B.", advice[1].Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not fit", advice[1].Rationale, StringComparison.Ordinal);
         Assert.DoesNotContain(advice, a => a.CheckId != null && a.CheckId.StartsWith("GPU.", StringComparison.Ordinal));
     }
 
