@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using DeepSeekHw.Catalog;
 using DeepSeekHw.Readiness;
 
@@ -56,7 +55,7 @@ namespace DeepSeekHw.Advice
             }
 
             var sockets = Math.Max(1, cpu?.Sockets ?? 1);
-            var virtualMachine = cpu?.Flags.Contains("hypervisor", StringComparer.Ordinal) == true;
+            var virtualMachine = cpu?.Virtualized == true;
             if (!virtualMachine && compat.MemoryPlatformFor(cpu?.Model) is { } platform)
             {
                 // Fewer modules than channels leave channels empty; more (two a channel) add capacity, not bandwidth.

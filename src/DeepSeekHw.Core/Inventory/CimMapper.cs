@@ -48,8 +48,18 @@ namespace DeepSeekHw.Inventory
             cpu.MaxFrequencyMHz = processors.Select(p => Number(p, "MaxClockSpeed")).Max();
         }
 
+        // The system a hypervisor presents (Hyper-V and Azure, VMware, KVM/QEMU, Xen, VirtualBox, Parallels, EC2, GCE).
+        // HypervisorPresent does not tell: Windows with virtualization-based security runs on Hyper-V on bare metal too.
+        private static readonly Regex VirtualSystem = new Regex(@"\b(Virtual Machine|VMware|KVM|QEMU|Xen|HVM domU|VirtualBox|innotek|Parallels|Amazon EC2|Google Compute Engine|OpenStack|Bochs)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
         public static void ApplyComputerSystem(HardwareInventory inventory, JsonNode system, ParseLog log)
         {
+            var identity = (Clean(system, "Manufacturer") ?? string.Empty) + " " + (Clean(system, "Model") ?? string.Empty);
+            if (identity.Trim().Length > 0)
+            {
+                inventory.Cpu.Virtualized = IsVirtualSystem(identity);
+            }
+
             inventory.Memory.TotalBytes ??= FactNumber.FromDouble(Number(system, "TotalPhysicalMemory"), 1, FactNumber.MaxMemoryBytes, log, FactSourceIds.CimComputerSystem, "TotalPhysicalMemory");
             if (string.IsNullOrEmpty(inventory.ComputerName))
             {
@@ -217,6 +227,18 @@ namespace DeepSeekHw.Inventory
         {
             var values = nodes.Select(n => Number(n, name)).ToList();
             return values.All(v => v != null) ? FactNumber.Count(values.Sum(v => v!.Value).ToString("R", CultureInfo.InvariantCulture), log, FactSourceIds.CimProcessor, name) : null;
+        }
+
+        private static bool IsVirtualSystem(string identity)
+        {
+            try
+            {
+                return VirtualSystem.IsMatch(identity);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -164,6 +164,9 @@ namespace DeepSeekHw.Inventory
                         var mhz = FactText.ParseDouble(value);
                         maxMhz = mhz > (maxMhz ?? 0) ? mhz : maxMhz;
                         break;
+                    case "Hypervisor vendor":
+                        cpu.Virtualized = true;
+                        break;
                     case "Flags":
                         SetFlags(cpu, value);
                         break;
@@ -225,6 +228,8 @@ namespace DeepSeekHw.Inventory
             cpu.HasAvx2 = cpu.Flags.Contains("avx2");
             cpu.HasAvx512 = cpu.Flags.Contains("avx512f");
             cpu.HasAmx = cpu.Flags.Any(f => f.StartsWith("amx", StringComparison.Ordinal));
+            // The flag says a hypervisor is there; its absence proves nothing (a VMware guest may hide it).
+            cpu.Virtualized = cpu.Flags.Contains("hypervisor") ? true : cpu.Virtualized;
         }
 
         private static double? RatedFrequency(string? model)

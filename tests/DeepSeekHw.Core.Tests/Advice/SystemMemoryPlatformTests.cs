@@ -10,11 +10,11 @@ namespace DeepSeekHw.Core.Tests.Advice;
 /// </summary>
 public sealed class SystemMemoryPlatformTests
 {
-    private static GpuSpec Ram(string? model, int sockets = 1, int cores = 32, int? modules = null, string[]? flags = null, long? bandwidth = null) =>
+    private static GpuSpec Ram(string? model, int sockets = 1, int cores = 32, int? modules = null, bool? virtualized = null, long? bandwidth = null) =>
         SystemMemoryDevice.From(
             new HardwareInventory
             {
-                Cpu = new CpuInfo { Model = model, Sockets = sockets, Cores = cores, Flags = flags ?? Array.Empty<string>() },
+                Cpu = new CpuInfo { Model = model, Sockets = sockets, Cores = cores, Virtualized = virtualized },
                 Memory = new MemoryInfo { TotalBytes = 768L << 30, ModuleCount = modules },
             },
             bandwidth,
@@ -54,10 +54,11 @@ public sealed class SystemMemoryPlatformTests
     [Fact]
     public void A_virtual_machine_or_an_unknown_cpu_keeps_the_assumption_and_a_given_figure_wins()
     {
-        var vm = Ram("AMD EPYC 9654 96-Core Processor", 1, cores: 8, flags: new[] { "avx2", "hypervisor" });
+        var vm = Ram("AMD EPYC 9654 96-Core Processor", 1, cores: 8, virtualized: true);
         Assert.Equal(51.2, vm.MemoryBandwidthBytesPerSecond / 1e9, 1);
         Assert.Contains("a virtual machine's share of its host's memory channels is unknown", vm.Source, StringComparison.Ordinal);
 
+        Assert.Equal(460.8, Ram("AMD EPYC 9654 96-Core Processor", 1, virtualized: false).MemoryBandwidthBytesPerSecond / 1e9, 1);
         Assert.Equal(51.2, Ram("AMD Ryzen 9 7950X 16-Core Processor", 1, cores: 16).MemoryBandwidthBytesPerSecond / 1e9, 1);
         Assert.Equal(409.6, Ram("Some Future CPU", 2, cores: 128).MemoryBandwidthBytesPerSecond / 1e9, 1);
         Assert.Equal(300, Ram("AMD EPYC 9654 96-Core Processor", 2, bandwidth: 300_000_000_000).MemoryBandwidthBytesPerSecond / 1e9, 1);

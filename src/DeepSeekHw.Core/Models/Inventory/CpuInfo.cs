@@ -34,6 +34,14 @@ namespace DeepSeekHw
         /// <summary>Intel Advanced Matrix Extensions (Sapphire Rapids and later), used by CPU inference engines.</summary>
         public bool? HasAmx { get; set; }
 
+        /// <summary>
+        /// Whether the OS runs in a virtual machine: the hypervisor CPU flag or lscpu's "Hypervisor vendor" (Linux), or a
+        /// system a hypervisor names (Windows Win32_ComputerSystem: Virtual Machine, VMware, KVM, QEMU, Xen, Amazon EC2,
+        /// ...); null when nothing shows it (a Linux guest may hide the flag).
+        /// A VM's share of its host's memory channels is unknown, so CPU inference does not take the platform's peak.
+        /// </summary>
+        public bool? Virtualized { get; set; }
+
         /// <summary>The instruction-set flags the OS lists (lower case).</summary>
         public string[] Flags { get; set; } = Array.Empty<string>();
 
