@@ -33,12 +33,13 @@ namespace DeepSeekHw.Advice
                 yield return offload;
             }
 
+            var type = GgufType(asked);
             Recommendation? first = null;
             foreach (var model in Lineage(asked.Model, catalog))
             {
                 var cpu = asked.ForModel(model, r =>
                 {
-                    r.Precision = WeightPrecision.Q4_K_M;
+                    r.Precision = type;
                     r.Engine = "llama.cpp";
                     r.KvCacheType = KvCacheType.Auto;
                     r.Gpu = ram;
@@ -51,12 +52,12 @@ namespace DeepSeekHw.Advice
                 }
 
                 var isAsked = ReferenceEquals(model, asked.Model);
-                var title = Invariant($"{model.Name} Q4_K_M runs on the CPU at about {sized.DecodeTokensPerSecond ?? 0:0.#} tokens/s");
+                var title = Invariant($"{model.Name} {type} runs on the CPU at about {sized.DecodeTokensPerSecond ?? 0:0.#} tokens/s");
                 var why = isAsked ? "."
                     : first is null ? Invariant($"; {asked.Model.Name} does not fit, so this is the largest of its line that does.")
                     : Invariant($"; a smaller model of its line, at least twice as fast as {first.Configuration?.Model}.");
                 var rationale = Invariant($"{(asked.Gpu is null ? "No GPU: " : "No GPU configuration fits here; ")}{ram.UsableMemorySource}: {ByteSize.Format(ram.MemoryBytes)} for the model. ")
-                    + Invariant($"{model.Name} as a Q4_K_M GGUF takes {ByteSize.Format(sized.PerGpuBytes)} (weights {ByteSize.Format(sized.WeightBytes)}, KV cache {ByteSize.Format(sized.KvCacheBytes)} for {sized.ContextLength:N0} tokens)")
+                    + Invariant($"{model.Name} as a {type} GGUF takes {ByteSize.Format(sized.PerGpuBytes)} (weights {ByteSize.Format(sized.WeightBytes)}, KV cache {ByteSize.Format(sized.KvCacheBytes)} for {sized.ContextLength:N0} tokens)")
                     + why
                     + Invariant($" Decode reads the weights once per token from RAM: {ram.Source}.");
                 if (first is null)
@@ -82,14 +83,19 @@ namespace DeepSeekHw.Advice
                 .OrderByDescending(m => m.TotalParameters));
         }
 
-        // The model as a Q4_K_M GGUF split between the GPU and RAM: what does not fit on the GPU is the routed experts of
+        // The GGUF type asked for, when one is; otherwise Q4_K_M, the type most GGUF downloads of these models are.
+        private static WeightPrecision GgufType(SizingRequest asked) =>
+            asked.Precision != WeightPrecision.Native && PrecisionFormat.For(asked.Precision, 128, 0).IsGguf ? asked.Precision : WeightPrecision.Q4_K_M;
+
+        // The model as a GGUF split between the GPU and RAM: what does not fit on the GPU is the routed experts of
         // the first layers (a mixture of experts) or the last layers (dense), read from RAM at its bandwidth each token.
         private static Recommendation? PartialOffload(SizingRequest asked, GpuSpec ram)
         {
             var gpu = asked.Gpu!;
+            var type = GgufType(asked);
             var request = asked.With(r =>
             {
-                r.Precision = WeightPrecision.Q4_K_M;
+                r.Precision = type;
                 r.Engine = "llama.cpp";
                 r.GpuCount = 1;
                 r.MemoryUtilization = null;
@@ -101,7 +107,7 @@ namespace DeepSeekHw.Advice
             }
 
             var m = asked.Model;
-            var weights = WeightModel.Create(m, ParameterCounter.Count(m), PrecisionFormat.For(WeightPrecision.Q4_K_M, 128, 0));
+            var weights = WeightModel.Create(m, ParameterCounter.Count(m), PrecisionFormat.For(type, 128, 0));
             var overflow = onGpu.PerGpuBytes - budget;
             var layerWeights = weights.Total - weights.Embedding - weights.LmHead;
             var engine = EngineProfile.Find("llama.cpp")!;
@@ -152,8 +158,8 @@ namespace DeepSeekHw.Advice
             return new Recommendation
             {
                 Category = "CpuInference",
-                Title = Invariant($"{m.Name} Q4_K_M split between the GPU and RAM: about {tokens:0.#} tokens/s"),
-                Rationale = Invariant($"On one {gpu.Name} the Q4_K_M GGUF {Need(onGpu)}: {ByteSize.Format(overflow)} too much. With {how}, {ByteSize.Format(moved)} move to RAM ({ByteSize.Format(ram.MemoryBytes)} available for the model)."),
+                Title = Invariant($"{m.Name} {type} split between the GPU and RAM: about {tokens:0.#} tokens/s"),
+                Rationale = Invariant($"On one {gpu.Name} the {type} GGUF {Need(onGpu)}: {ByteSize.Format(overflow)} too much. With {how}, {ByteSize.Format(moved)} move to RAM ({ByteSize.Format(ram.MemoryBytes)} available for the model)."),
                 Action = launch.Text.TrimEnd('\n'),
                 ExpectedEffect = Invariant($"decode about {tokens:0.#} tokens/s: each token reads {ByteSize.Format((long)gpuRead)} on the GPU and {ByteSize.Format((long)ramRead)} from RAM ({ram.Source})"),
                 Source = "llama.cpp --n-cpu-moe and -ngl (tools/server/README.md); bytes read per token from Get-DeepSeekSizing's parameter count; efficiency on the GPU " + engine.Sources["decodeEfficiency"] + "; from RAM " + engine.Sources["systemMemoryDecodeEfficiency"],

@@ -124,6 +124,25 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void The_cpu_paths_keep_a_gguf_type_asked_for()
+    {
+        // -Precision Q8_0: the split and the CPU-only run are Q8_0 files, not the Q4_K_M offered when none is asked.
+        var machine = new WhatIfMachine(Catalog.FindGpu("RTX-4090"), 1) { MemoryBytes = 1024 * GiB, CpuCores = 64 };
+        var inventory = machine.ToInventory();
+        var installed = InstalledGpus.From(inventory.Gpus, Catalog);
+        var request = new SizingRequest(Catalog.FindModel("DeepSeek-V3")!) { Gpu = installed?.Spec, GpuCount = installed?.Count, Precision = WeightPrecision.Q8_0 };
+
+        var advice = Recommender.Recommend(new RecommendationRequest(request) { Inventory = inventory, PrecisionGiven = true }, Catalog, Compat, CloudCatalog.Builtin);
+
+        var offload = advice.First(a => a.Launch?.CpuMoeLayers != null);
+        Assert.StartsWith("DeepSeek-V3 Q8_0 split between the GPU and RAM", offload.Title, StringComparison.Ordinal);
+        Assert.Equal("Q8_0", offload.Configuration!.Precision);
+        var cpu = advice.Where(a => a.Category == "CpuInference" && a.Launch?.CpuMoeLayers == null).ToList();
+        Assert.NotEmpty(cpu);
+        Assert.All(cpu, a => Assert.Equal("Q8_0", a.Configuration!.Precision));
+    }
+
+    [Fact]
     public void A_GGUF_that_misses_by_its_cache_is_offered_llama_cpps_q8_0_cache()
     {
         var request = new SizingRequest(Catalog.FindModel("DeepSeek-R1-Distill-Qwen-7B")!)
