@@ -60,6 +60,23 @@ public sealed class OllamaLibraryPrecisionTests
         Assert.Contains(LaunchPlanner.Plan(model, estimate, gpu).Notes, n => n.StartsWith("Ollama's deepseek-v2:16b is the library's default file, of a type the catalog does not know; for Q4_K_M", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("deepseek-r1:7b", true)]
+    [InlineData("deepseek-r1:8b-llama-distill-q4_K_M", true)]
+    [InlineData("deepseek-r1:7b-qwen-distill-q8_0", true)]
+    [InlineData("R1-Distill-Qwen-7B", false)]
+    [InlineData("deepseek-r1", false)]
+    public void A_tag_is_a_name_and_a_size(string alias, bool expected) => Assert.Equal(expected, OllamaLibrary.IsTag(alias));
+
+    [Fact]
+    public void A_hostile_alias_is_no_tag_and_costs_no_time()
+    {
+        // A user's catalog alias built to make the pattern backtrack: refused as a tag, not hung on.
+        var hostile = "deepseek-a:1b-" + new string('-', 50_000) + "!";
+
+        Assert.False(OllamaLibrary.IsTag(hostile));
+    }
+
     [Fact]
     public void Another_type_points_at_the_tag_that_holds_it()
     {
