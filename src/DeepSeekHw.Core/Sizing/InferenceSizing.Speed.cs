@@ -238,11 +238,15 @@ namespace DeepSeekHw.Sizing
 
         // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
         // group, and for MoE the expert group; independent data-parallel replicas add none.
+        /// <summary>Launch and synchronisation time per layer on one device, in µs: the engine's, more for a MoE layer's routing.</summary>
+        internal static double SingleDeviceLayerFloor(ModelSpec m, EngineProfile engine) =>
+            engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0);
+
         private static double LayerFloor(ModelSpec m, EngineProfile engine, LayoutPlan plan)
         {
             var group = plan.TensorParallel * plan.PipelineParallel;
             var moeGroup = Math.Max(group, plan.ExpertParallel);
-            var floor = engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
+            var floor = SingleDeviceLayerFloor(m, engine) + (engine.UsesTensorParallel && group > 1 ? TensorParallelLayerExtraMicroseconds : 0);
             var crossNode = engine.UsesTensorParallel && plan.TensorParallel > GpusPerNode ? 2 * CrossNodeAllReduceMicroseconds : 0;
             return (m.IsMixtureOfExperts && engine.UsesTensorParallel && moeGroup > 1 ? Math.Max(floor, engine.MultiGpuMoeLayerFloorMicroseconds) : floor) + crossNode;
         }

@@ -124,6 +124,26 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void The_expert_split_reads_the_gpu_as_sizing_does_kernel_limit_and_layer_floor_included()
+    {
+        // On an HBM GPU llama.cpp's kernels, not the memory, set the GPU's pace (6.4 bytes per SM and cycle: 1.69 TB/s on
+        // an H100 SXM, below 0.8 of its 3.35 TB/s); each of V3's 61 layers adds 110 µs of launches and synchronisation.
+        var machine = new WhatIfMachine(Catalog.FindGpu("H100-SXM"), 1) { MemoryBytes = 1024 * GiB, CpuCores = 64 };
+        var offload = Recommend("DeepSeek-V3", machine, bandwidth: 460_800_000_000).First(a => a.Launch?.CpuMoeLayers != null);
+
+        var read = System.Text.RegularExpressions.Regex.Match(offload.ExpectedEffect, @"reads ([0-9.]+) GiB on the GPU and ([0-9.]+) GiB from RAM");
+        Assert.True(read.Success, offload.ExpectedEffect);
+        var (gpu, ram) = (double.Parse(read.Groups[1].Value, CultureInfo.InvariantCulture) * GiB, double.Parse(read.Groups[2].Value, CultureInfo.InvariantCulture) * GiB);
+        var h100 = Catalog.FindGpu("H100-SXM")!;
+        var kernels = 6.4 * h100.Multiprocessors!.Value * h100.BoostClockMhz!.Value * 1e6;
+        Assert.True(kernels < 0.8 * h100.MemoryBandwidthBytesPerSecond);
+        var expected = 1 / ((gpu / kernels) + (ram / (460.8e9 * 0.55)) + (61 * 110e-6));
+
+        var tokens = double.Parse(System.Text.RegularExpressions.Regex.Match(offload.Title, @"about ([0-9.]+) tokens/s").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(tokens / expected, 0.97, 1.03);
+    }
+
+    [Fact]
     public void The_cpu_paths_keep_a_gguf_type_asked_for()
     {
         // -Precision Q8_0: the split and the CPU-only run are Q8_0 files, not the Q4_K_M offered when none is asked.
