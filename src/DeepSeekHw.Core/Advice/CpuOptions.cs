@@ -151,9 +151,8 @@ namespace DeepSeekHw.Advice
 
             // As Get-DeepSeekSizing reads a token: the GPU at its share of bandwidth or its kernels' limit, whichever is
             // lower (HBM GPUs), RAM at its own share, and each layer's launches and synchronisation on top.
-            var gpuRate = Math.Min(gpu.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiency, engine.MatVecStreamingLimit(gpu) ?? double.MaxValue);
             var floor = m.NumLayers * InferenceSizing.SingleDeviceLayerFloor(m, engine) * 1e-6;
-            var seconds = (gpuRead / gpuRate) + (ramRead / (ram.MemoryBandwidthBytesPerSecond * engine.DecodeEfficiencyOn(ram))) + floor;
+            var seconds = (gpuRead / engine.DecodeBytesPerSecond(gpu)) + (ramRead / engine.DecodeBytesPerSecond(ram)) + floor;
             var tokens = gpu.MemoryBandwidthBytesPerSecond > 0 ? 1 / seconds : 0;
             var launch = LaunchPlanner.PlanPartialOffload(m, onGpu, gpu, gpuLayers, cpuMoeLayers);
             var how = cpuMoeLayers > 0

@@ -61,7 +61,7 @@ namespace DeepSeekHw.Advice
                 // Fewer modules than channels leave channels empty; more (two a channel) add capacity, not bandwidth.
                 var channels = platform.Channels * sockets;
                 var filled = modules is int count && count > 0 && count < channels ? count : channels;
-                var peak = filled * 8L * platform.MegaTransfersPerSecond * 1_000_000L;
+                var peak = platform.BytesPerSecond(filled);
                 return (peak, Invariant($"{peak / 1e9:0.#} GB/s, the peak of {filled} channel(s) at {platform.MegaTransfersPerSecond:N0} MT/s: {platform.Platform}, {platform.Channels} a socket × {sockets} socket(s){(filled < channels ? Invariant($", {filled} of them filled by the {filled} modules the inventory lists") : ", every channel filled")} ({platform.Source}); give the measured figure with -CpuMemoryBandwidthGBps"));
             }
 

@@ -237,14 +237,7 @@ namespace DeepSeekHw.Catalog
                     return true;
                 }
 
-                try
-                {
-                    return _match.IsMatch(name ?? string.Empty);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    return false;
-                }
+                return _match.IsMatchWithin(name ?? string.Empty);
             }
         }
     }

@@ -23,17 +23,11 @@ namespace DeepSeekHw.Catalog
         {
             foreach (var pattern in gpu.MatchPatterns)
             {
-                try
+                // A pathological user pattern must not hang inventory: no match in time is no match.
+                var regex = Compiled.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout));
+                if (regex.IsMatchWithin(normalizedReported))
                 {
-                    var regex = Compiled.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout));
-                    if (regex.IsMatch(normalizedReported))
-                    {
-                        return true;
-                    }
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A pathological user pattern must not hang inventory; treat it as no match.
+                    return true;
                 }
             }
 

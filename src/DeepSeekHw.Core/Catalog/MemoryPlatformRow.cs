@@ -38,21 +38,11 @@ namespace DeepSeekHw.Catalog
 
         public string Source { get; }
 
-        /// <summary>Peak bandwidth of one socket with every channel filled: channels × 8 bytes × transfers a second.</summary>
-        public long BytesPerSecondPerSocket => Channels * 8L * MegaTransfersPerSecond * 1_000_000L;
+        /// <summary>Peak bandwidth of <paramref name="filledChannels"/> channels of this platform: channels × 8 bytes × transfers a second.</summary>
+        public long BytesPerSecond(int filledChannels) => filledChannels * 8L * MegaTransfersPerSecond * 1_000_000L;
 
         /// <summary>Whether a CPU model name is this platform's; a name too odd to decide in time is not.</summary>
-        public bool Matches(string cpuModel)
-        {
-            try
-            {
-                return match.IsMatch(cpuModel);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
+        public bool Matches(string cpuModel) => match.IsMatchWithin(cpuModel);
 
         internal static MemoryPlatformRow Read(JsonNode row, string where)
         {

@@ -13,17 +13,7 @@ namespace DeepSeekHw.Catalog
         private static readonly Regex Tag = new Regex(@"^deepseek-[a-z0-9.-]+:[0-9.]+[bm](-[a-z0-9-]+-q[0-9]_[a-zA-Z0-9_]+)?$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
         /// <summary>Whether a name is shaped like a library tag; an alias too odd to decide in time is not one.</summary>
-        public static bool IsTag(string name)
-        {
-            try
-            {
-                return Tag.IsMatch(name);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
+        public static bool IsTag(string name) => Tag.IsMatchWithin(name);
 
         /// <summary>The first alias shaped like a library tag, or null.</summary>
         public static string? TagIn(IEnumerable<string> aliases) => aliases.FirstOrDefault(IsTag);

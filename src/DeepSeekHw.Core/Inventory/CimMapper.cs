@@ -57,7 +57,7 @@ namespace DeepSeekHw.Inventory
             var identity = (Clean(system, "Manufacturer") ?? string.Empty) + " " + (Clean(system, "Model") ?? string.Empty);
             if (identity.Trim().Length > 0)
             {
-                inventory.Cpu.Virtualized = IsVirtualSystem(identity);
+                inventory.Cpu.Virtualized = VirtualSystem.IsMatchWithin(identity);
             }
 
             inventory.Memory.TotalBytes ??= FactNumber.FromDouble(Number(system, "TotalPhysicalMemory"), 1, FactNumber.MaxMemoryBytes, log, FactSourceIds.CimComputerSystem, "TotalPhysicalMemory");
@@ -227,18 +227,6 @@ namespace DeepSeekHw.Inventory
         {
             var values = nodes.Select(n => Number(n, name)).ToList();
             return values.All(v => v != null) ? FactNumber.Count(values.Sum(v => v!.Value).ToString("R", CultureInfo.InvariantCulture), log, FactSourceIds.CimProcessor, name) : null;
-        }
-
-        private static bool IsVirtualSystem(string identity)
-        {
-            try
-            {
-                return VirtualSystem.IsMatch(identity);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
         }
     }
 }

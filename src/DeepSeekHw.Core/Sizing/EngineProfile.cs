@@ -233,6 +233,13 @@ namespace DeepSeekHw.Sizing
         /// </summary>
         public double? MatVecBytesPerSmCycle { get; }
 
+        /// <summary>
+        /// Bytes a second the engine's decode reads weights at on <paramref name="device"/>: its share of the memory
+        /// bandwidth, or its kernels' limit where that is lower (HBM GPUs).
+        /// </summary>
+        public double DecodeBytesPerSecond(GpuSpec device) =>
+            Math.Min(device.MemoryBandwidthBytesPerSecond * DecodeEfficiencyOn(device), MatVecStreamingLimit(device) ?? double.MaxValue);
+
         /// <summary>The most bytes a second the engine's decode kernels stream on <paramref name="device"/>; null: no limit below its memory.</summary>
         public double? MatVecStreamingLimit(GpuSpec device) =>
             MatVecBytesPerSmCycle is { } perCycle && !device.IsSystemMemory && device.Multiprocessors is { } sms && device.BoostClockMhz is { } mhz

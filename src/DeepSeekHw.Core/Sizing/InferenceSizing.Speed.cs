@@ -66,8 +66,8 @@ namespace DeepSeekHw.Sizing
             }
 
             var decodeEfficiency = engine.DecodeEfficiencyOn(gpu);
-            var kernelLimit = engine.MatVecStreamingLimit(gpu) is { } limit && limit < gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency ? limit : (double?)null;
-            var bandwidth = kernelLimit ?? gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency;
+            var bandwidth = engine.DecodeBytesPerSecond(gpu);
+            var kernelLimit = bandwidth < gpu.MemoryBandwidthBytesPerSecond * decodeEfficiency ? bandwidth : (double?)null;
             var tflops = ComputeTflops(gpu, w.Format.Precision, engine, notes);
             var prefillTflops = PrefillTflops(gpu, w.Format, engine, tflops);
 
@@ -236,12 +236,12 @@ namespace DeepSeekHw.Sizing
             return extra;
         }
 
-        // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
-        // group, and for MoE the expert group; independent data-parallel replicas add none.
         /// <summary>Launch and synchronisation time per layer on one device, in µs: the engine's, more for a MoE layer's routing.</summary>
         internal static double SingleDeviceLayerFloor(ModelSpec m, EngineProfile engine) =>
             engine.LayerFloorMicroseconds + (m.IsMixtureOfExperts ? MoeLayerExtraMicroseconds : 0);
 
+        // Synchronisation per layer comes from the GPUs one sequence's step crosses: the tensor-parallel and pipeline
+        // group, and for MoE the expert group; independent data-parallel replicas add none.
         private static double LayerFloor(ModelSpec m, EngineProfile engine, LayoutPlan plan)
         {
             var group = plan.TensorParallel * plan.PipelineParallel;

@@ -293,7 +293,7 @@ namespace DeepSeekHw.Sizing
 
             var gpuBytes = gpu.UsableMemoryBytes ?? gpu.MemoryBytes;
             var available = (double)(gpuBytes - engine.FixedReserveBytes) * r.GpuCount.Value;
-            var flashAttentionOff = engine.FlashAttentionMinComputeCapability is { } min && CapabilityOf(gpu) is { } cc && cc < min;
+            var flashAttentionOff = TurnsFlashAttentionOff(engine, gpu);
             var step = rule.TokensFor(servedTokens, (double)w.Total + kvBytes, available, flashAttentionOff, gpu.MemoryBytes, fixedStep);
             if (step != fixedStep)
             {
@@ -309,8 +309,11 @@ namespace DeepSeekHw.Sizing
         /// (576 and 512), so MLA heads cached decompressed (192 and 128) take the plain path (the CPU's kernel takes any).
         /// </summary>
         internal static bool LacksFlashAttention(SizingRequest r, EngineProfile engine) =>
-            engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r, engine)
-                || (engine.FlashAttentionMinComputeCapability is { } min && CapabilityOf(r.Gpu) is { } cc && cc < min));
+            engine.RunsGguf && r.Gpu != null && (DecompressedMlaHeads(r, engine) || TurnsFlashAttentionOff(engine, r.Gpu));
+
+        /// <summary>The engine turns flash attention off on this GPU, below its minimum compute capability (Ollama: 6.0).</summary>
+        private static bool TurnsFlashAttentionOff(EngineProfile engine, GpuSpec gpu) =>
+            engine.FlashAttentionMinComputeCapability is { } min && CapabilityOf(gpu) is { } cc && cc < min;
 
         /// <summary>An MLA model whose cache holds per-head keys and values (qk_nope + qk_rope wide keys, v_head wide values).</summary>
         private static bool DecompressedMlaHeads(SizingRequest r, EngineProfile engine) =>
